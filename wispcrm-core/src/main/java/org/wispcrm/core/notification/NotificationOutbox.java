@@ -1,0 +1,51 @@
+package org.wispcrm.core.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.wispcrm.core.common.Page;
+import org.wispcrm.core.common.PageRequest;
+
+/**
+ * The transactional outbox. Producers enqueue inside their unit of work; dispatcher workers, possibly on several
+ * hosts, claim due messages and record the outcome. A claim is a lease: a worker that dies mid-send leaves the
+ * message to be claimed again once the lease ends, so nothing is lost.
+ */
+public interface NotificationOutbox {
+
+    /**
+     * Adds a message unless one with the same idempotency key exists.
+     *
+     * @return true if added, false if the key was already there (the existing message is kept untouched)
+     */
+    boolean enqueue(Notification notification);
+
+    /**
+     * Claims up to {@code limit} {@code PENDING} messages due at {@code now} (oldest due first): each claimed
+     * message's attempts go up by one and its {@code nextAttemptAt} moves to {@code now + lease}, so no other
+     * worker claims it meanwhile. Concurrent callers never receive the same message.
+     */
+    List<Notification> claimDue(Instant now, int limit, Duration lease);
+
+    /** Records delivery; the message becomes {@code SENT}. */
+    void markSent(NotificationId id, ChannelName channel, String providerMessageId, Instant sentAt);
+
+    /** Records a transient failure; the message stays {@code PENDING} and is due again at {@code retryAt}. */
+    void markRetry(NotificationId id, String reason, Instant retryAt);
+
+    /** Gives the message up ({@code DEAD}) with the reason; an operator may requeue it. */
+    void markDead(NotificationId id, String reason);
+
+    /** Puts a {@code DEAD} message back to {@code PENDING}, due at {@code now}, with its attempts reset. */
+    void requeue(NotificationId id, Instant now);
+
+    /** The message with this id. */
+    Optional<Notification> findById(NotificationId id);
+
+    /** The message with this idempotency key. */
+    Optional<Notification> findByIdempotencyKey(String idempotencyKey);
+
+    /** One page of messages in a status, oldest first (for operators listing dead letters). */
+    Page<Notification> findByStatus(NotificationStatus status, PageRequest page);
+}
