@@ -63,8 +63,17 @@ public record Charge(
             LocalDate chargeDate,
             @Nullable String sourceReference) {
         return new Charge(
-                ChargeId.newId(), customerId, subscriptionId, kind, description, amount, taxCategory, chargeDate,
-                sourceReference, null, 0);
+                ChargeId.newId(),
+                customerId,
+                subscriptionId,
+                kind,
+                description,
+                amount,
+                taxCategory,
+                chargeDate,
+                sourceReference,
+                null,
+                0);
     }
 
     /** Whether no invoice has billed it yet. */
@@ -78,7 +87,16 @@ public record Charge(
             throw WispCrmException.invalid("charge", id, "is already billed on invoice " + billedOn);
         }
         return new Charge(
-                id, customerId, subscriptionId, kind, description, amount, taxCategory, chargeDate, sourceReference,
-                invoice, version);
+                id,
+                customerId,
+                subscriptionId,
+                kind,
+                description,
+                amount,
+                taxCategory,
+                chargeDate,
+                sourceReference,
+                invoice,
+                version);
     }
 }

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  */
 public record EmailAddress(String value) {
     // A pragmatic subset of RFC 5322: what mail providers actually accept for customers' addresses.
-    private static final Pattern SHAPE = Pattern.compile(
-            "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    private static final Pattern SHAPE =
+            Pattern.compile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$");
 
     /** Validates the shape and length (at most 254 characters, local part at most 64). */

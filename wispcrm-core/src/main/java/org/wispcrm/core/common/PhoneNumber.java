@@ -53,7 +53,9 @@ public record PhoneNumber(String e164) {
     public String masked() {
         int keep = 4;
         int prefix = Math.min(3, e164.length() - keep);
-        return e164.substring(0, prefix) + "*".repeat(e164.length() - prefix - keep) + e164.substring(e164.length() - keep);
+        return e164.substring(0, prefix)
+                + "*".repeat(e164.length() - prefix - keep)
+                + e164.substring(e164.length() - keep);
     }
 
     /** The masked form: a phone number never reaches a log whole. */

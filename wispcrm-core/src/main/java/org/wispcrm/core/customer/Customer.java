@@ -3,8 +3,8 @@ package org.wispcrm.core.customer;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
-import org.wispcrm.core.common.WispCrmException;
 import org.wispcrm.core.common.Violations;
+import org.wispcrm.core.common.WispCrmException;
 
 /**
  * A customer of the ISP. Immutable: every state change returns a new instance, which the caller saves.

@@ -38,7 +38,8 @@ public record CustomerProfile(
     public CustomerProfile {
         var violations = new Violations();
         if (violations.requireText("fullName", fullName)) {
-            violations.require(fullName.strip().length() <= 200, "fullName", fullName, "must be at most 200 characters");
+            violations.require(
+                    fullName.strip().length() <= 200, "fullName", fullName, "must be at most 200 characters");
         }
         violations.require(
                 nationalId == null || nationalId.strip().matches("[A-Za-z0-9.\\-]{3,30}"),

@@ -10,11 +10,13 @@ public final class LoggingNetworkAccessControl implements NetworkAccessControl {
 
     @Override
     public void suspend(Subscription subscription) {
-        LOG.info("Suspend service at the router: subscription={} network={}", subscription.id(), subscription.network());
+        LOG.info(
+                "Suspend service at the router: subscription={} network={}", subscription.id(), subscription.network());
     }
 
     @Override
     public void restore(Subscription subscription) {
-        LOG.info("Restore service at the router: subscription={} network={}", subscription.id(), subscription.network());
+        LOG.info(
+                "Restore service at the router: subscription={} network={}", subscription.id(), subscription.network());
     }
 }

@@ -14,7 +14,11 @@ import org.wispcrm.core.common.Violations;
  * @param content the bytes
  * @param link a time-limited URL to the same bytes, when the storage offers one
  */
-public record Attachment(String fileName, String contentType, byte[] content, @Nullable URI link) {
+public record Attachment(
+        String fileName,
+        String contentType,
+        byte[] content,
+        @Nullable URI link) {
 
     /** Validates the name and type and copies the bytes. */
     public Attachment {

@@ -18,7 +18,8 @@ public final class ChannelException extends WispCrmException {
     private final boolean retryable;
     private final @Nullable Duration retryAfter;
 
-    private ChannelException(String message, boolean retryable, @Nullable Duration retryAfter, @Nullable Throwable cause) {
+    private ChannelException(
+            String message, boolean retryable, @Nullable Duration retryAfter, @Nullable Throwable cause) {
         super(ErrorCode.NOTIFICATION_FAILURE, message, List.of(), Map.of(), cause);
         this.retryable = retryable;
         this.retryAfter = retryAfter;

@@ -73,7 +73,19 @@ public record Notification(
             List<DocumentKey> attachments,
             Instant now) {
         return new Notification(
-                NotificationId.newId(), idempotencyKey, kind, customerId, model, attachments,
-                NotificationStatus.PENDING, 0, now, null, null, null, now, null);
+                NotificationId.newId(),
+                idempotencyKey,
+                kind,
+                customerId,
+                model,
+                attachments,
+                NotificationStatus.PENDING,
+                0,
+                now,
+                null,
+                null,
+                null,
+                now,
+                null);
     }
 }

@@ -14,7 +14,8 @@ import org.wispcrm.core.common.PhoneNumber;
  * @param email email address, if known
  * @param locale language of the message
  */
-public record Recipient(String name, @Nullable PhoneNumber phone, @Nullable EmailAddress email, Locale locale) {
+public record Recipient(
+        String name, @Nullable PhoneNumber phone, @Nullable EmailAddress email, Locale locale) {
     /** Rejects missing parts. */
     public Recipient {
         Objects.requireNonNull(name, "name");

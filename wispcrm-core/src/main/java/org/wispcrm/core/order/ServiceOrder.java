@@ -46,7 +46,8 @@ public record ServiceOrder(
         Instant updatedAt,
         long version) {
 
-    private static final Set<ServiceOrderStatus> NOT_STARTED = Set.of(ServiceOrderStatus.OPEN, ServiceOrderStatus.SCHEDULED);
+    private static final Set<ServiceOrderStatus> NOT_STARTED =
+            Set.of(ServiceOrderStatus.OPEN, ServiceOrderStatus.SCHEDULED);
 
     /** Validates parts; an installation must name its subscription. */
     public ServiceOrder {
@@ -77,27 +78,65 @@ public record ServiceOrder(
             @Nullable MonetaryAmount fee,
             Instant now) {
         return new ServiceOrder(
-                id, customerId, subscriptionId, kind, ServiceOrderStatus.OPEN, description, null, null, fee, null,
-                null, now, now, 0);
+                id,
+                customerId,
+                subscriptionId,
+                kind,
+                ServiceOrderStatus.OPEN,
+                description,
+                null,
+                null,
+                fee,
+                null,
+                null,
+                now,
+                now,
+                0);
     }
 
     /** Sets or moves the visit date. */
     public ServiceOrder schedule(LocalDateTime when, Instant now) {
         require(NOT_STARTED, "schedule");
         return new ServiceOrder(
-                id, customerId, subscriptionId, kind, ServiceOrderStatus.SCHEDULED, description, technician, when,
-                fee, resolution, completedOn, createdAt, now, version);
+                id,
+                customerId,
+                subscriptionId,
+                kind,
+                ServiceOrderStatus.SCHEDULED,
+                description,
+                technician,
+                when,
+                fee,
+                resolution,
+                completedOn,
+                createdAt,
+                now,
+                version);
     }
 
     /** Gives the order to a technician. */
     public ServiceOrder assignTo(String technicianName, Instant now) {
-        require(Set.of(ServiceOrderStatus.OPEN, ServiceOrderStatus.SCHEDULED, ServiceOrderStatus.IN_PROGRESS), "assign");
+        require(
+                Set.of(ServiceOrderStatus.OPEN, ServiceOrderStatus.SCHEDULED, ServiceOrderStatus.IN_PROGRESS),
+                "assign");
         if (technicianName == null || technicianName.isBlank()) {
             throw WispCrmException.invalid("technician", technicianName, "must not be blank");
         }
         return new ServiceOrder(
-                id, customerId, subscriptionId, kind, status, description, technicianName.strip(), scheduledFor, fee,
-                resolution, completedOn, createdAt, now, version);
+                id,
+                customerId,
+                subscriptionId,
+                kind,
+                status,
+                description,
+                technicianName.strip(),
+                scheduledFor,
+                fee,
+                resolution,
+                completedOn,
+                createdAt,
+                now,
+                version);
     }
 
     /** The technician starts work; needs a technician. */
@@ -107,28 +146,65 @@ public record ServiceOrder(
             throw WispCrmException.invalid("technician", null, "must be assigned before the order starts");
         }
         return new ServiceOrder(
-                id, customerId, subscriptionId, kind, ServiceOrderStatus.IN_PROGRESS, description, technician,
-                scheduledFor, fee, resolution, completedOn, createdAt, now, version);
+                id,
+                customerId,
+                subscriptionId,
+                kind,
+                ServiceOrderStatus.IN_PROGRESS,
+                description,
+                technician,
+                scheduledFor,
+                fee,
+                resolution,
+                completedOn,
+                createdAt,
+                now,
+                version);
     }
 
     /** The work is done on {@code on}; {@code report} says what was done. */
     public ServiceOrder complete(LocalDate on, String report, Instant now) {
         require(Set.of(ServiceOrderStatus.IN_PROGRESS), "complete");
         return new ServiceOrder(
-                id, customerId, subscriptionId, kind, ServiceOrderStatus.COMPLETED, description, technician,
-                scheduledFor, fee, report, on, createdAt, now, version);
+                id,
+                customerId,
+                subscriptionId,
+                kind,
+                ServiceOrderStatus.COMPLETED,
+                description,
+                technician,
+                scheduledFor,
+                fee,
+                report,
+                on,
+                createdAt,
+                now,
+                version);
     }
 
     /** Calls the order off, giving the reason. */
     public ServiceOrder cancel(String reason, Instant now) {
         require(
-                Set.of(ServiceOrderStatus.OPEN, ServiceOrderStatus.SCHEDULED, ServiceOrderStatus.IN_PROGRESS), "cancel");
+                Set.of(ServiceOrderStatus.OPEN, ServiceOrderStatus.SCHEDULED, ServiceOrderStatus.IN_PROGRESS),
+                "cancel");
         if (reason == null || reason.isBlank()) {
             throw WispCrmException.invalid("reason", reason, "must not be blank");
         }
         return new ServiceOrder(
-                id, customerId, subscriptionId, kind, ServiceOrderStatus.CANCELLED, description, technician,
-                scheduledFor, fee, reason.strip(), completedOn, createdAt, now, version);
+                id,
+                customerId,
+                subscriptionId,
+                kind,
+                ServiceOrderStatus.CANCELLED,
+                description,
+                technician,
+                scheduledFor,
+                fee,
+                reason.strip(),
+                completedOn,
+                createdAt,
+                now,
+                version);
     }
 
     private void require(Set<ServiceOrderStatus> allowed, String action) {

@@ -47,7 +47,11 @@ public record Plan(
         }
         violations.require(!prices.isEmpty(), "prices", prices, "must have at least one price");
         violations.require(
-                prices.stream().map(p -> p.monthlyPrice().getCurrency()).distinct().count() <= 1,
+                prices.stream()
+                                .map(p -> p.monthlyPrice().getCurrency())
+                                .distinct()
+                                .count()
+                        <= 1,
                 "prices",
                 prices,
                 "must all be in one currency");
@@ -91,7 +95,9 @@ public record Plan(
     public Plan changePrice(MonetaryAmount newPrice, LocalDate effectiveFrom) {
         if (!newPrice.getCurrency().equals(prices.get(0).monthlyPrice().getCurrency())) {
             throw WispCrmException.invalid(
-                    "monthlyPrice", newPrice, "must be in " + prices.get(0).monthlyPrice().getCurrency());
+                    "monthlyPrice",
+                    newPrice,
+                    "must be in " + prices.get(0).monthlyPrice().getCurrency());
         }
         var updated = new ArrayList<PlanPrice>();
         for (PlanPrice price : prices) {

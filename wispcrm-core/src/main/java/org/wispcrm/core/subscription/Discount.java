@@ -58,8 +58,7 @@ public record Discount(
     }
 
     /** A fixed monthly discount. */
-    public static Discount fixed(
-            String description, MonetaryAmount amount, LocalDate from, @Nullable LocalDate until) {
+    public static Discount fixed(String description, MonetaryAmount amount, LocalDate from, @Nullable LocalDate until) {
         return new Discount(description, null, amount, from, until);
     }
 

@@ -10,7 +10,8 @@ import org.wispcrm.core.common.Violations;
  * @param ipAddress IPv4 or IPv6 address, if static
  * @param pppoeUser PPPoE user name, if PPPoE is used
  */
-public record NetworkIdentity(@Nullable String ipAddress, @Nullable String pppoeUser) {
+public record NetworkIdentity(
+        @Nullable String ipAddress, @Nullable String pppoeUser) {
 
     /** Validates the address shape and the user's characters. */
     public NetworkIdentity {

@@ -108,8 +108,19 @@ public record Subscription(
         requireStatus(Set.of(SubscriptionStatus.PENDING_INSTALL), "activate");
         BillingDay day = billingDay != null ? billingDay : BillingDay.clampedFrom(on);
         return new Subscription(
-                id, customerId, plans, serviceAddress, network, SubscriptionStatus.ACTIVE, day, on, null, null,
-                discount, createdAt, version);
+                id,
+                customerId,
+                plans,
+                serviceAddress,
+                network,
+                SubscriptionStatus.ACTIVE,
+                day,
+                on,
+                null,
+                null,
+                discount,
+                createdAt,
+                version);
     }
 
     /** Cuts service (non-payment or customer request). */
@@ -149,7 +160,9 @@ public record Subscription(
         }
         if (effectiveFrom.isBefore(last.effectiveFrom())) {
             throw WispCrmException.invalid(
-                    "effectiveFrom", effectiveFrom, "must not be before the current plan's start " + last.effectiveFrom());
+                    "effectiveFrom",
+                    effectiveFrom,
+                    "must not be before the current plan's start " + last.effectiveFrom());
         }
         var history = new ArrayList<>(plans);
         if (effectiveFrom.equals(last.effectiveFrom())) {
@@ -157,22 +170,55 @@ public record Subscription(
         }
         history.add(new PlanAssignment(newPlan, effectiveFrom));
         return new Subscription(
-                id, customerId, history, serviceAddress, network, status, billingDay, activatedOn, suspendedOn,
-                cancelledOn, discount, createdAt, version);
+                id,
+                customerId,
+                history,
+                serviceAddress,
+                network,
+                status,
+                billingDay,
+                activatedOn,
+                suspendedOn,
+                cancelledOn,
+                discount,
+                createdAt,
+                version);
     }
 
     /** Sets or clears the recurring discount. */
     public Subscription withDiscount(@Nullable Discount newDiscount) {
         return new Subscription(
-                id, customerId, plans, serviceAddress, network, status, billingDay, activatedOn, suspendedOn,
-                cancelledOn, newDiscount, createdAt, version);
+                id,
+                customerId,
+                plans,
+                serviceAddress,
+                network,
+                status,
+                billingDay,
+                activatedOn,
+                suspendedOn,
+                cancelledOn,
+                newDiscount,
+                createdAt,
+                version);
     }
 
     /** Records the router identity (set by the installer). */
     public Subscription withNetwork(NetworkIdentity identity) {
         return new Subscription(
-                id, customerId, plans, serviceAddress, identity, status, billingDay, activatedOn, suspendedOn,
-                cancelledOn, discount, createdAt, version);
+                id,
+                customerId,
+                plans,
+                serviceAddress,
+                identity,
+                status,
+                billingDay,
+                activatedOn,
+                suspendedOn,
+                cancelledOn,
+                discount,
+                createdAt,
+                version);
     }
 
     /** Moves the service to another site (a relocation order). */
@@ -181,15 +227,37 @@ public record Subscription(
                 Set.of(SubscriptionStatus.PENDING_INSTALL, SubscriptionStatus.ACTIVE, SubscriptionStatus.SUSPENDED),
                 "relocate");
         return new Subscription(
-                id, customerId, plans, newAddress, network, status, billingDay, activatedOn, suspendedOn,
-                cancelledOn, discount, createdAt, version);
+                id,
+                customerId,
+                plans,
+                newAddress,
+                network,
+                status,
+                billingDay,
+                activatedOn,
+                suspendedOn,
+                cancelledOn,
+                discount,
+                createdAt,
+                version);
     }
 
     private Subscription withStatus(
             SubscriptionStatus target, @Nullable LocalDate suspended, @Nullable LocalDate cancelled) {
         return new Subscription(
-                id, customerId, plans, serviceAddress, network, target, billingDay, activatedOn, suspended, cancelled,
-                discount, createdAt, version);
+                id,
+                customerId,
+                plans,
+                serviceAddress,
+                network,
+                target,
+                billingDay,
+                activatedOn,
+                suspended,
+                cancelled,
+                discount,
+                createdAt,
+                version);
     }
 
     private void requireStatus(Set<SubscriptionStatus> allowed, String action) {

@@ -12,7 +12,9 @@ import org.wispcrm.core.plan.PlanId;
  * @param status exact status
  */
 public record SubscriptionQuery(
-        @Nullable CustomerId customerId, @Nullable PlanId planId, @Nullable SubscriptionStatus status) {
+        @Nullable CustomerId customerId,
+        @Nullable PlanId planId,
+        @Nullable SubscriptionStatus status) {
 
     /** Matches every subscription. */
     public static SubscriptionQuery all() {

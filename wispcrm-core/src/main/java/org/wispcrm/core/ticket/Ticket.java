@@ -69,8 +69,19 @@ public record Ticket(
             TicketPriority priority,
             Instant now) {
         return new Ticket(
-                id, customerId, subscriptionId, subject, description, priority, TicketStatus.OPEN, null, List.of(),
-                now, now, null, 0);
+                id,
+                customerId,
+                subscriptionId,
+                subject,
+                description,
+                priority,
+                TicketStatus.OPEN,
+                null,
+                List.of(),
+                now,
+                now,
+                null,
+                0);
     }
 
     /** Gives the ticket to a staff member; an open ticket moves to {@code IN_PROGRESS}. */
@@ -83,8 +94,19 @@ public record Ticket(
         }
         TicketStatus next = status == TicketStatus.OPEN ? TicketStatus.IN_PROGRESS : status;
         return new Ticket(
-                id, customerId, subscriptionId, subject, description, priority, next, staffMember.strip(), comments,
-                openedAt, now, resolvedAt, version);
+                id,
+                customerId,
+                subscriptionId,
+                subject,
+                description,
+                priority,
+                next,
+                staffMember.strip(),
+                comments,
+                openedAt,
+                now,
+                resolvedAt,
+                version);
     }
 
     /** Adds a comment; closed tickets take no more comments. */
@@ -95,8 +117,19 @@ public record Ticket(
         var all = new ArrayList<>(comments);
         all.add(comment);
         return new Ticket(
-                id, customerId, subscriptionId, subject, description, priority, status, assignee, all, openedAt,
-                comment.writtenAt(), resolvedAt, version);
+                id,
+                customerId,
+                subscriptionId,
+                subject,
+                description,
+                priority,
+                status,
+                assignee,
+                all,
+                openedAt,
+                comment.writtenAt(),
+                resolvedAt,
+                version);
     }
 
     /** Moves the ticket along its workflow ({@link TicketStatus#next()}). */
@@ -110,8 +143,19 @@ public record Ticket(
             default -> null;
         };
         return new Ticket(
-                id, customerId, subscriptionId, subject, description, priority, target, assignee, comments, openedAt,
-                now, resolved, version);
+                id,
+                customerId,
+                subscriptionId,
+                subject,
+                description,
+                priority,
+                target,
+                assignee,
+                comments,
+                openedAt,
+                now,
+                resolved,
+                version);
     }
 
     /** Changes the urgency. */
@@ -120,7 +164,18 @@ public record Ticket(
             throw WispCrmException.illegalTransition("Ticket", id, status, "reprioritise");
         }
         return new Ticket(
-                id, customerId, subscriptionId, subject, description, newPriority, status, assignee, comments,
-                openedAt, now, resolvedAt, version);
+                id,
+                customerId,
+                subscriptionId,
+                subject,
+                description,
+                newPriority,
+                status,
+                assignee,
+                comments,
+                openedAt,
+                now,
+                resolvedAt,
+                version);
     }
 }

@@ -20,7 +20,8 @@ public record TicketComment(String author, String text, boolean internal, Instan
         var violations = new Violations();
         violations.requireText("author", author);
         if (violations.requireText("text", text)) {
-            violations.require(text.length() <= 10_000, "text", text.length() + " characters", "must be at most 10000 characters");
+            violations.require(
+                    text.length() <= 10_000, "text", text.length() + " characters", "must be at most 10000 characters");
         }
         violations.throwIfAny();
     }
