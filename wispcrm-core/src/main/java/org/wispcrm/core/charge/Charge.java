@@ -4,12 +4,13 @@ import java.time.LocalDate;
 import java.util.Objects;
 import javax.money.MonetaryAmount;
 import org.jspecify.annotations.Nullable;
+import org.wispcrm.core.common.ChargeId;
+import org.wispcrm.core.common.CustomerId;
+import org.wispcrm.core.common.InvoiceId;
+import org.wispcrm.core.common.SubscriptionId;
 import org.wispcrm.core.common.Violations;
 import org.wispcrm.core.common.WispCrmException;
-import org.wispcrm.core.customer.CustomerId;
-import org.wispcrm.core.invoice.InvoiceId;
 import org.wispcrm.core.plan.TaxCategory;
-import org.wispcrm.core.subscription.SubscriptionId;
 
 /**
  * A one-time amount to bill a customer on their next invoice.

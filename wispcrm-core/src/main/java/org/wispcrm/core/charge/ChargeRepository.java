@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.wispcrm.core.customer.CustomerId;
+import org.wispcrm.core.common.ChargeId;
+import org.wispcrm.core.common.CustomerId;
 
 /** Persistence port for one-time charges; saving follows the optimistic-lock contract of {@code CustomerRepository}. */
 public interface ChargeRepository {

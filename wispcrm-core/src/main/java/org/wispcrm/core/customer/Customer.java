@@ -3,6 +3,7 @@ package org.wispcrm.core.customer;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.Violations;
 import org.wispcrm.core.common.WispCrmException;
 

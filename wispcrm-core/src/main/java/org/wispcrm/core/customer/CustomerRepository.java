@@ -3,6 +3,7 @@ package org.wispcrm.core.customer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.Page;
 import org.wispcrm.core.common.PageRequest;
 

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.wispcrm.core.common.CustomerId;
+import org.wispcrm.core.common.NotificationId;
 import org.wispcrm.core.common.Violations;
-import org.wispcrm.core.customer.CustomerId;
 import org.wispcrm.core.document.DocumentKey;
 
 /**

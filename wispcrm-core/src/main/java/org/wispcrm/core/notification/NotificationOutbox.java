@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.wispcrm.core.common.NotificationId;
 import org.wispcrm.core.common.Page;
 import org.wispcrm.core.common.PageRequest;
 

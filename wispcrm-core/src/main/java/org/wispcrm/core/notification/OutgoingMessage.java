@@ -3,6 +3,7 @@ package org.wispcrm.core.notification;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.wispcrm.core.common.NotificationId;
 import org.wispcrm.core.common.Violations;
 
 /**

@@ -7,10 +7,11 @@ import java.util.Objects;
 import java.util.Set;
 import javax.money.MonetaryAmount;
 import org.jspecify.annotations.Nullable;
+import org.wispcrm.core.common.CustomerId;
+import org.wispcrm.core.common.ServiceOrderId;
+import org.wispcrm.core.common.SubscriptionId;
 import org.wispcrm.core.common.Violations;
 import org.wispcrm.core.common.WispCrmException;
-import org.wispcrm.core.customer.CustomerId;
-import org.wispcrm.core.subscription.SubscriptionId;
 
 /**
  * Work a technician does for a customer. Immutable: each step returns a new instance.

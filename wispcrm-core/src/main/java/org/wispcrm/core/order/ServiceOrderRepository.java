@@ -2,9 +2,10 @@ package org.wispcrm.core.order;
 
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.Page;
 import org.wispcrm.core.common.PageRequest;
-import org.wispcrm.core.customer.CustomerId;
+import org.wispcrm.core.common.ServiceOrderId;
 
 /** Persistence port for service orders; saving follows the optimistic-lock contract of {@code CustomerRepository}. */
 public interface ServiceOrderRepository {

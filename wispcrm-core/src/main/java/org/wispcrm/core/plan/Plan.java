@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import javax.money.MonetaryAmount;
+import org.wispcrm.core.common.PlanId;
 import org.wispcrm.core.common.Violations;
 import org.wispcrm.core.common.WispCrmException;
 

@@ -2,6 +2,7 @@ package org.wispcrm.core.plan;
 
 import java.util.List;
 import java.util.Optional;
+import org.wispcrm.core.common.PlanId;
 
 /** Persistence port for plans; saving follows the optimistic-lock contract of {@code CustomerRepository}. */
 public interface PlanRepository {

@@ -2,7 +2,7 @@ package org.wispcrm.core.subscription;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import org.wispcrm.core.plan.PlanId;
+import org.wispcrm.core.common.PlanId;
 
 /**
  * A plan a subscription is on from a date.

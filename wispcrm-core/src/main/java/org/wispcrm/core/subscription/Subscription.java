@@ -8,9 +8,10 @@ import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.wispcrm.core.common.Address;
+import org.wispcrm.core.common.CustomerId;
+import org.wispcrm.core.common.PlanId;
+import org.wispcrm.core.common.SubscriptionId;
 import org.wispcrm.core.common.WispCrmException;
-import org.wispcrm.core.customer.CustomerId;
-import org.wispcrm.core.plan.PlanId;
 
 /**
  * A customer's internet service at one site. Immutable: each state change returns a new instance.

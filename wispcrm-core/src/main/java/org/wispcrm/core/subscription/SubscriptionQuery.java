@@ -1,8 +1,8 @@
 package org.wispcrm.core.subscription;
 
 import org.jspecify.annotations.Nullable;
-import org.wispcrm.core.customer.CustomerId;
-import org.wispcrm.core.plan.PlanId;
+import org.wispcrm.core.common.CustomerId;
+import org.wispcrm.core.common.PlanId;
 
 /**
  * Criteria for listing subscriptions; null criteria match everything. Results are ordered by id (creation time).

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.Page;
 import org.wispcrm.core.common.PageRequest;
-import org.wispcrm.core.customer.CustomerId;
+import org.wispcrm.core.common.SubscriptionId;
 
 /** Persistence port for subscriptions; saving follows the optimistic-lock contract of {@code CustomerRepository}. */
 public interface SubscriptionRepository {

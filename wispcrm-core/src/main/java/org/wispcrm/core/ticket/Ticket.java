@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.wispcrm.core.common.CustomerId;
+import org.wispcrm.core.common.SubscriptionId;
+import org.wispcrm.core.common.TicketId;
 import org.wispcrm.core.common.Violations;
 import org.wispcrm.core.common.WispCrmException;
-import org.wispcrm.core.customer.CustomerId;
-import org.wispcrm.core.subscription.SubscriptionId;
 
 /**
  * A customer's support request. Immutable: each change returns a new instance.

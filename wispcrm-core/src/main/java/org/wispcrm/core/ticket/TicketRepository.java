@@ -2,9 +2,10 @@ package org.wispcrm.core.ticket;
 
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.Page;
 import org.wispcrm.core.common.PageRequest;
-import org.wispcrm.core.customer.CustomerId;
+import org.wispcrm.core.common.TicketId;
 
 /** Persistence port for tickets (with their comments); saving follows the contract of {@code CustomerRepository}. */
 public interface TicketRepository {

@@ -1,8 +1,7 @@
-package org.wispcrm.core.notification;
+package org.wispcrm.core.common;
 
 import java.util.Objects;
 import java.util.UUID;
-import org.wispcrm.core.common.Ids;
 
 /**
  * Identifies an outbox notification. Assigned by the application (UUID v7), never by the database.
