@@ -53,7 +53,7 @@ class S3DocumentStorageTest extends DocumentStorageKit {
     static void stopS3() throws Exception {
         presigner.close();
         client.close();
-        server.close();
+        server.stop();
     }
 
     @Override

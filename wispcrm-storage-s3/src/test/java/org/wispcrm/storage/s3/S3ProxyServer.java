@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** An in-memory S3Proxy on a loopback port, and SDK clients pointed at it, the way a host would build them. */
-final class S3ProxyServer implements AutoCloseable {
+final class S3ProxyServer {
     static final String ACCESS_KEY = "access";
     static final String SECRET_KEY = "secret";
 
@@ -81,8 +81,7 @@ final class S3ProxyServer implements AutoCloseable {
         return bucket;
     }
 
-    @Override
-    public void close() throws Exception {
+    void stop() throws Exception {
         proxy.stop();
     }
 }
