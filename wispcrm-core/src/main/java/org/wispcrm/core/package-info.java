@@ -1,4 +1,4 @@
-/** Entry point: the {@link org.wispcrm.core.WispCrm} builder and the {@link org.wispcrm.core.Persistence} bundle. */
+/** Entry point: the composition of ports into services, and the {@link org.wispcrm.core.Persistence} bundle. */
 @NullMarked
 package org.wispcrm.core;
 
