@@ -51,10 +51,25 @@ public final class WispCrm {
         this.networkAccessControl = nac;
         this.documentStorage = builder.documentStorage;
         this.notificationChannels = List.copyOf(builder.notificationChannels);
-        this.customers = new CustomerService(persistence, clock, region, nac);
-        this.plans = new PlanService(persistence, clock);
-        this.serviceOrders = new ServiceOrderService(persistence, clock);
-        this.tickets = new TicketService(persistence, clock);
+        var tx = persistence.transactions();
+        this.customers = new CustomerService(
+                tx, persistence.customers(), persistence.plans(), persistence.subscriptions(), clock, region, nac);
+        this.plans = new PlanService(tx, persistence.plans(), clock);
+        this.serviceOrders = new ServiceOrderService(
+                tx,
+                persistence.customers(),
+                persistence.subscriptions(),
+                persistence.serviceOrders(),
+                persistence.charges(),
+                persistence.outbox(),
+                clock);
+        this.tickets = new TicketService(
+                tx,
+                persistence.customers(),
+                persistence.subscriptions(),
+                persistence.tickets(),
+                persistence.outbox(),
+                clock);
     }
 
     /** A builder with the defaults: system clock, logging network access control, no storage, no channels. */

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wispcrm.core.Persistence;
 import org.wispcrm.core.common.Address;
 import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.EmailAddress;
@@ -28,10 +27,13 @@ import org.wispcrm.core.common.Violations;
 import org.wispcrm.core.common.WispCrmException;
 import org.wispcrm.core.network.NetworkAccessControl;
 import org.wispcrm.core.plan.Plan;
+import org.wispcrm.core.plan.PlanRepository;
 import org.wispcrm.core.subscription.BillingDay;
 import org.wispcrm.core.subscription.NetworkIdentity;
 import org.wispcrm.core.subscription.Subscription;
+import org.wispcrm.core.subscription.SubscriptionRepository;
 import org.wispcrm.core.subscription.SubscriptionStatus;
+import org.wispcrm.core.tx.TransactionRunner;
 
 /**
  * Customer use cases: registration, contact changes, subscriptions and plan changes, suspension, reactivation,
@@ -46,7 +48,10 @@ public final class CustomerService {
     private static final char[] CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final int CODE_ATTEMPTS = 10;
 
-    private final Persistence persistence;
+    private final TransactionRunner transactions;
+    private final CustomerRepository customers;
+    private final PlanRepository plans;
+    private final SubscriptionRepository subscriptions;
     private final Clock clock;
     private final String defaultRegion;
     private final NetworkAccessControl network;
@@ -55,13 +60,26 @@ public final class CustomerService {
     /**
      * Creates the service; {@code WispCrm} does this for hosts.
      *
-     * @param persistence where customers, plans and subscriptions live
+     * @param transactions units of work; every use case runs in one
+     * @param customers customers
+     * @param plans plans
+     * @param subscriptions subscriptions
      * @param clock the time source for every date and instant recorded
      * @param defaultRegion region in which phone numbers without a country code are read, such as {@code CO}
      * @param network cuts and restores service at the router
      */
-    public CustomerService(Persistence persistence, Clock clock, String defaultRegion, NetworkAccessControl network) {
-        this.persistence = Objects.requireNonNull(persistence, "persistence");
+    public CustomerService(
+            TransactionRunner transactions,
+            CustomerRepository customers,
+            PlanRepository plans,
+            SubscriptionRepository subscriptions,
+            Clock clock,
+            String defaultRegion,
+            NetworkAccessControl network) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.customers = Objects.requireNonNull(customers, "customers");
+        this.plans = Objects.requireNonNull(plans, "plans");
+        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.defaultRegion = Objects.requireNonNull(defaultRegion, "defaultRegion");
         this.network = Objects.requireNonNull(network, "network");
@@ -104,19 +122,17 @@ public final class CustomerService {
                         command.taxExempt(),
                         command.dataProcessingConsent() ? now : null));
 
-        return persistence.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Plan plan = sale == null ? null : activePlan(violations, sale.planId());
             violations.throwIfAny();
             if (sale != null && plan == null) {
                 throw WispCrmException.notFound("Plan", sale.planId());
             }
             Customer customer = Customer.register(CustomerId.newId(), uniqueCode(code), profile, now);
-            Customer saved = persistence.customers().save(customer);
+            Customer saved = customers.save(customer);
             Subscription subscription = null;
             if (sale != null) {
-                subscription = persistence
-                        .subscriptions()
-                        .save(newSubscription(saved, sale, billingDay, now, LocalDate.now(clock)));
+                subscription = subscriptions.save(newSubscription(saved, sale, billingDay, now, LocalDate.now(clock)));
             }
             LOG.info("Registered customer {} ({})", saved.id(), saved.code());
             return new RegisteredCustomer(saved, subscription);
@@ -131,7 +147,7 @@ public final class CustomerService {
      */
     public Customer updateContact(CustomerId customerId, ContactUpdate update) {
         Objects.requireNonNull(update, "update");
-        return persistence.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Customer customer = get(customerId);
             CustomerProfile current = customer.profile();
             var violations = new Violations();
@@ -159,7 +175,7 @@ public final class CustomerService {
                             current.taxExempt(),
                             current.dataProcessingConsentAt()));
             violations.throwIfAny();
-            return persistence.customers().save(customer.updateProfile(profile, Instant.now(clock)));
+            return customers.save(customer.updateProfile(profile, Instant.now(clock)));
         });
     }
 
@@ -171,7 +187,7 @@ public final class CustomerService {
      */
     public Subscription addSubscription(CustomerId customerId, NewSubscription sale) {
         Objects.requireNonNull(sale, "sale");
-        return persistence.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Customer customer = get(customerId);
             if (customer.status() == CustomerStatus.INACTIVE) {
                 throw WispCrmException.illegalTransition(
@@ -184,9 +200,8 @@ public final class CustomerService {
             if (plan == null) {
                 throw WispCrmException.notFound("Plan", sale.planId());
             }
-            Subscription saved = persistence
-                    .subscriptions()
-                    .save(newSubscription(customer, sale, billingDay, Instant.now(clock), LocalDate.now(clock)));
+            Subscription saved = subscriptions.save(
+                    newSubscription(customer, sale, billingDay, Instant.now(clock), LocalDate.now(clock)));
             LOG.info("Added subscription {} for customer {}", saved.id(), customerId);
             return saved;
         });
@@ -203,7 +218,7 @@ public final class CustomerService {
      */
     public Subscription changePlan(SubscriptionId subscriptionId, PlanId newPlanId, @Nullable LocalDate effectiveFrom) {
         Objects.requireNonNull(newPlanId, "newPlanId");
-        return persistence.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Subscription subscription = getSubscription(subscriptionId);
             var violations = new Violations();
             Plan plan = activePlan(violations, newPlanId);
@@ -212,7 +227,7 @@ public final class CustomerService {
                 throw WispCrmException.notFound("Plan", newPlanId);
             }
             LocalDate from = effectiveFrom != null ? effectiveFrom : LocalDate.now(clock);
-            return persistence.subscriptions().save(subscription.changePlan(newPlanId, from));
+            return subscriptions.save(subscription.changePlan(newPlanId, from));
         });
     }
 
@@ -224,7 +239,7 @@ public final class CustomerService {
      *     customer is active
      */
     public Customer suspend(CustomerId customerId) {
-        return persistence.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Customer customer = get(customerId);
             Instant now = Instant.now(clock);
             Customer suspended = customer.suspend(now);
@@ -232,14 +247,14 @@ public final class CustomerService {
             List<Subscription> cut = new ArrayList<>();
             Customer saved;
             try {
-                for (Subscription subscription : persistence.subscriptions().findByCustomer(customerId)) {
+                for (Subscription subscription : subscriptions.findByCustomer(customerId)) {
                     if (subscription.status() == SubscriptionStatus.ACTIVE) {
-                        Subscription changed = persistence.subscriptions().save(subscription.suspend(today));
+                        Subscription changed = subscriptions.save(subscription.suspend(today));
                         network.suspend(changed);
                         cut.add(changed);
                     }
                 }
-                saved = persistence.customers().save(suspended);
+                saved = customers.save(suspended);
             } catch (RuntimeException e) {
                 undo(cut, network::restore, e);
                 throw e;
@@ -258,21 +273,21 @@ public final class CustomerService {
      *     customer is already active
      */
     public Customer reactivate(CustomerId customerId) {
-        return persistence.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Customer customer = get(customerId);
             Customer reactivated = customer.reactivate(Instant.now(clock));
             LocalDate today = LocalDate.now(clock);
             List<Subscription> restored = new ArrayList<>();
             Customer saved;
             try {
-                for (Subscription subscription : persistence.subscriptions().findByCustomer(customerId)) {
+                for (Subscription subscription : subscriptions.findByCustomer(customerId)) {
                     if (subscription.status() == SubscriptionStatus.SUSPENDED) {
-                        Subscription changed = persistence.subscriptions().save(subscription.restore(today));
+                        Subscription changed = subscriptions.save(subscription.restore(today));
                         network.restore(changed);
                         restored.add(changed);
                     }
                 }
-                saved = persistence.customers().save(reactivated);
+                saved = customers.save(reactivated);
             } catch (RuntimeException e) {
                 undo(restored, network::suspend, e);
                 throw e;
@@ -290,25 +305,25 @@ public final class CustomerService {
      *     customer is already inactive
      */
     public Customer deactivate(CustomerId customerId) {
-        return persistence.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Customer customer = get(customerId);
             Customer inactive = customer.deactivate(Instant.now(clock));
             LocalDate today = LocalDate.now(clock);
             List<Subscription> cut = new ArrayList<>();
             Customer saved;
             try {
-                for (Subscription subscription : persistence.subscriptions().findByCustomer(customerId)) {
+                for (Subscription subscription : subscriptions.findByCustomer(customerId)) {
                     if (subscription.status() == SubscriptionStatus.CANCELLED) {
                         continue;
                     }
                     boolean inService = subscription.status() == SubscriptionStatus.ACTIVE;
-                    Subscription changed = persistence.subscriptions().save(subscription.cancel(today));
+                    Subscription changed = subscriptions.save(subscription.cancel(today));
                     if (inService) {
                         network.suspend(changed);
                         cut.add(changed);
                     }
                 }
-                saved = persistence.customers().save(inactive);
+                saved = customers.save(inactive);
             } catch (RuntimeException e) {
                 undo(cut, network::restore, e);
                 throw e;
@@ -332,23 +347,17 @@ public final class CustomerService {
         violations.throwIfAny();
         var query = new CustomerQuery(
                 blankToNull(criteria.nameContains()), blankToNull(criteria.nationalId()), phone, criteria.status());
-        return persistence
-                .transactions()
-                .inTransaction(() -> persistence.customers().search(query, page));
+        return transactions.inTransaction(() -> customers.search(query, page));
     }
 
     /** The customer with this id. */
     public Optional<Customer> find(CustomerId customerId) {
-        return persistence
-                .transactions()
-                .inTransaction(() -> persistence.customers().findById(customerId));
+        return transactions.inTransaction(() -> customers.findById(customerId));
     }
 
     /** The customer with this code. */
     public Optional<Customer> findByCode(String code) {
-        return persistence
-                .transactions()
-                .inTransaction(() -> persistence.customers().findByCode(code));
+        return transactions.inTransaction(() -> customers.findByCode(code));
     }
 
     /**
@@ -358,17 +367,14 @@ public final class CustomerService {
      */
     public Customer get(CustomerId customerId) {
         Objects.requireNonNull(customerId, "customerId");
-        return persistence
-                .transactions()
-                .inTransaction(() -> persistence.customers().findById(customerId))
+        return transactions
+                .inTransaction(() -> customers.findById(customerId))
                 .orElseThrow(() -> WispCrmException.notFound("Customer", customerId));
     }
 
     /** A customer's subscriptions, oldest first. */
     public List<Subscription> subscriptionsOf(CustomerId customerId) {
-        return persistence
-                .transactions()
-                .inTransaction(() -> persistence.subscriptions().findByCustomer(customerId));
+        return transactions.inTransaction(() -> subscriptions.findByCustomer(customerId));
     }
 
     /**
@@ -378,9 +384,8 @@ public final class CustomerService {
      */
     public Subscription getSubscription(SubscriptionId subscriptionId) {
         Objects.requireNonNull(subscriptionId, "subscriptionId");
-        return persistence
-                .transactions()
-                .inTransaction(() -> persistence.subscriptions().findById(subscriptionId))
+        return transactions
+                .inTransaction(() -> subscriptions.findById(subscriptionId))
                 .orElseThrow(() -> WispCrmException.notFound("Subscription", subscriptionId));
     }
 
@@ -403,7 +408,7 @@ public final class CustomerService {
 
     /** The plan if it exists; a retired plan is recorded as a violation of {@code planId}. */
     private @Nullable Plan activePlan(Violations violations, PlanId planId) {
-        Plan plan = persistence.plans().findById(planId).orElse(null);
+        Plan plan = plans.findById(planId).orElse(null);
         if (plan != null) {
             violations.require(plan.active(), "planId", planId, "plan '" + plan.name() + "' is retired");
         }
@@ -412,14 +417,14 @@ public final class CustomerService {
 
     private String uniqueCode(@Nullable String requested) {
         if (requested != null) {
-            if (persistence.customers().findByCode(requested).isPresent()) {
+            if (customers.findByCode(requested).isPresent()) {
                 throw WispCrmException.duplicate("Customer", "code", requested);
             }
             return requested;
         }
         for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
             String candidate = generateCode();
-            if (persistence.customers().findByCode(candidate).isEmpty()) {
+            if (customers.findByCode(candidate).isEmpty()) {
                 return candidate;
             }
         }

@@ -14,9 +14,9 @@ import javax.money.MonetaryAmount;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wispcrm.core.Persistence;
 import org.wispcrm.core.charge.Charge;
 import org.wispcrm.core.charge.ChargeKind;
+import org.wispcrm.core.charge.ChargeRepository;
 import org.wispcrm.core.common.Address;
 import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.Page;
@@ -24,11 +24,15 @@ import org.wispcrm.core.common.PageRequest;
 import org.wispcrm.core.common.ServiceOrderId;
 import org.wispcrm.core.common.Violations;
 import org.wispcrm.core.common.WispCrmException;
+import org.wispcrm.core.customer.CustomerRepository;
 import org.wispcrm.core.notification.Notification;
 import org.wispcrm.core.notification.NotificationKind;
+import org.wispcrm.core.notification.NotificationOutbox;
 import org.wispcrm.core.plan.TaxCategory;
 import org.wispcrm.core.subscription.Subscription;
+import org.wispcrm.core.subscription.SubscriptionRepository;
 import org.wispcrm.core.subscription.SubscriptionStatus;
+import org.wispcrm.core.tx.TransactionRunner;
 
 /**
  * Service order use cases: open, schedule, assign, start, complete, cancel. Completing an installation activates
@@ -40,17 +44,39 @@ public final class ServiceOrderService {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceOrderService.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final Persistence persistence;
+    private final TransactionRunner transactions;
+    private final CustomerRepository customers;
+    private final SubscriptionRepository subscriptions;
+    private final ServiceOrderRepository serviceOrders;
+    private final ChargeRepository charges;
+    private final NotificationOutbox outbox;
     private final Clock clock;
 
     /**
      * Creates the service; {@code WispCrm} does this for hosts.
      *
-     * @param persistence where orders, subscriptions, charges and the outbox live
+     * @param transactions units of work; every use case runs in one
+     * @param customers customers
+     * @param subscriptions subscriptions
+     * @param serviceOrders service orders
+     * @param charges one-time charges
+     * @param outbox the notification outbox
      * @param clock the time source for every date and instant recorded
      */
-    public ServiceOrderService(Persistence persistence, Clock clock) {
-        this.persistence = Objects.requireNonNull(persistence, "persistence");
+    public ServiceOrderService(
+            TransactionRunner transactions,
+            CustomerRepository customers,
+            SubscriptionRepository subscriptions,
+            ServiceOrderRepository serviceOrders,
+            ChargeRepository charges,
+            NotificationOutbox outbox,
+            Clock clock) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.customers = Objects.requireNonNull(customers, "customers");
+        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+        this.serviceOrders = Objects.requireNonNull(serviceOrders, "serviceOrders");
+        this.charges = Objects.requireNonNull(charges, "charges");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -63,13 +89,12 @@ public final class ServiceOrderService {
      */
     public ServiceOrder open(OpenServiceOrder command) {
         Objects.requireNonNull(command, "command");
-        return persistence.transactions().inTransaction(() -> {
-            if (persistence.customers().findById(command.customerId()).isEmpty()) {
+        return transactions.inTransaction(() -> {
+            if (customers.findById(command.customerId()).isEmpty()) {
                 throw WispCrmException.notFound("Customer", command.customerId());
             }
             if (command.subscriptionId() != null) {
-                Subscription subscription = persistence
-                        .subscriptions()
+                Subscription subscription = subscriptions
                         .findById(command.subscriptionId())
                         .orElseThrow(() -> WispCrmException.notFound("Subscription", command.subscriptionId()));
                 if (!subscription.customerId().equals(command.customerId())) {
@@ -90,7 +115,7 @@ public final class ServiceOrderService {
                     command.description() == null ? null : command.description().strip(),
                     command.fee(),
                     Instant.now(clock));
-            ServiceOrder saved = persistence.serviceOrders().save(order);
+            ServiceOrder saved = serviceOrders.save(order);
             LOG.info("Opened {} order {} for customer {}", saved.kind(), saved.id(), saved.customerId());
             return saved;
         });
@@ -110,13 +135,13 @@ public final class ServiceOrderService {
         if (when.isBefore(now)) {
             throw WispCrmException.invalid("scheduledFor", when, "must not be in the past");
         }
-        return persistence.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             ServiceOrder order = get(orderId);
             if (order.status() == ServiceOrderStatus.SCHEDULED && when.equals(order.scheduledFor())) {
                 enqueueScheduled(order);
                 return order;
             }
-            ServiceOrder saved = persistence.serviceOrders().save(order.schedule(when, Instant.now(clock)));
+            ServiceOrder saved = serviceOrders.save(order.schedule(when, Instant.now(clock)));
             enqueueScheduled(saved);
             return saved;
         });
@@ -128,10 +153,8 @@ public final class ServiceOrderService {
      * @throws WispCrmException {@code INVALID_INPUT} for a blank name; {@code ILLEGAL_TRANSITION} once ended
      */
     public ServiceOrder assignTechnician(ServiceOrderId orderId, String technician) {
-        return persistence
-                .transactions()
-                .inTransaction(
-                        () -> persistence.serviceOrders().save(get(orderId).assignTo(technician, Instant.now(clock))));
+        return transactions.inTransaction(
+                () -> serviceOrders.save(get(orderId).assignTo(technician, Instant.now(clock))));
     }
 
     /**
@@ -141,10 +164,7 @@ public final class ServiceOrderService {
      *     already started or ended
      */
     public ServiceOrder start(ServiceOrderId orderId) {
-        return persistence
-                .transactions()
-                .inTransaction(
-                        () -> persistence.serviceOrders().save(get(orderId).start(Instant.now(clock))));
+        return transactions.inTransaction(() -> serviceOrders.save(get(orderId).start(Instant.now(clock))));
     }
 
     /**
@@ -172,7 +192,7 @@ public final class ServiceOrderService {
         var violations = new Violations();
         violations.requireText("report", report);
         violations.throwIfAny();
-        return persistence.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             ServiceOrder order = get(orderId);
             if (newAddress != null && (order.kind() != ServiceOrderKind.RELOCATION || order.subscriptionId() == null)) {
                 throw WispCrmException.invalid(
@@ -181,18 +201,16 @@ public final class ServiceOrderService {
                         "only a relocation of a subscription takes a new address");
             }
             LocalDate today = LocalDate.now(clock);
-            ServiceOrder completed =
-                    persistence.serviceOrders().save(order.complete(today, report.strip(), Instant.now(clock)));
+            ServiceOrder completed = serviceOrders.save(order.complete(today, report.strip(), Instant.now(clock)));
             if (order.subscriptionId() != null) {
-                Subscription subscription = persistence
-                        .subscriptions()
+                Subscription subscription = subscriptions
                         .findById(order.subscriptionId())
                         .orElseThrow(() -> WispCrmException.notFound("Subscription", order.subscriptionId()));
                 if (order.kind() == ServiceOrderKind.INSTALLATION) {
-                    Subscription active = persistence.subscriptions().save(subscription.activate(today));
+                    Subscription active = subscriptions.save(subscription.activate(today));
                     LOG.info("Subscription {} active from {}, billing day {}", active.id(), today, active.billingDay());
                 } else if (newAddress != null) {
-                    persistence.subscriptions().save(subscription.relocate(newAddress));
+                    subscriptions.save(subscription.relocate(newAddress));
                 }
             }
             chargeFee(completed);
@@ -211,17 +229,12 @@ public final class ServiceOrderService {
      * @throws WispCrmException {@code INVALID_INPUT} for a blank reason; {@code ILLEGAL_TRANSITION} once ended
      */
     public ServiceOrder cancel(ServiceOrderId orderId, String reason) {
-        return persistence
-                .transactions()
-                .inTransaction(
-                        () -> persistence.serviceOrders().save(get(orderId).cancel(reason, Instant.now(clock))));
+        return transactions.inTransaction(() -> serviceOrders.save(get(orderId).cancel(reason, Instant.now(clock))));
     }
 
     /** The order with this id. */
     public Optional<ServiceOrder> find(ServiceOrderId orderId) {
-        return persistence
-                .transactions()
-                .inTransaction(() -> persistence.serviceOrders().findById(orderId));
+        return transactions.inTransaction(() -> serviceOrders.findById(orderId));
     }
 
     /**
@@ -243,9 +256,7 @@ public final class ServiceOrderService {
     public Page<ServiceOrder> list(
             @Nullable CustomerId customerId, @Nullable ServiceOrderStatus status, PageRequest page) {
         Objects.requireNonNull(page, "page");
-        return persistence
-                .transactions()
-                .inTransaction(() -> persistence.serviceOrders().find(customerId, status, page));
+        return transactions.inTransaction(() -> serviceOrders.find(customerId, status, page));
     }
 
     private void chargeFee(ServiceOrder order) {
@@ -254,7 +265,7 @@ public final class ServiceOrderService {
             return;
         }
         String source = "service-order:" + order.id();
-        if (persistence.charges().findBySourceReference(source).isPresent()) {
+        if (charges.findBySourceReference(source).isPresent()) {
             return;
         }
         ChargeKind kind = switch (order.kind()) {
@@ -262,17 +273,15 @@ public final class ServiceOrderService {
             case EQUIPMENT_PICKUP -> ChargeKind.EQUIPMENT;
             default -> ChargeKind.OTHER;
         };
-        persistence
-                .charges()
-                .save(Charge.pending(
-                        order.customerId(),
-                        order.subscriptionId(),
-                        kind,
-                        chargeDescription(order.kind()),
-                        fee,
-                        TaxCategory.STANDARD,
-                        order.completedOn(),
-                        source));
+        charges.save(Charge.pending(
+                order.customerId(),
+                order.subscriptionId(),
+                kind,
+                chargeDescription(order.kind()),
+                fee,
+                TaxCategory.STANDARD,
+                order.completedOn(),
+                source));
     }
 
     private static String chargeDescription(ServiceOrderKind kind) {
@@ -307,9 +316,8 @@ public final class ServiceOrderService {
             model.put("technician", order.technician());
         }
         model.putAll(details);
-        boolean added = persistence
-                .outbox()
-                .enqueue(Notification.pending(key, kind, order.customerId(), model, List.of(), Instant.now(clock)));
+        boolean added = outbox.enqueue(
+                Notification.pending(key, kind, order.customerId(), model, List.of(), Instant.now(clock)));
         LOG.debug("Notification {} {}", key, added ? "enqueued" : "already enqueued");
     }
 }

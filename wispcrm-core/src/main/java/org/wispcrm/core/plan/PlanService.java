@@ -10,10 +10,10 @@ import javax.money.MonetaryAmount;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wispcrm.core.Persistence;
 import org.wispcrm.core.common.PlanId;
 import org.wispcrm.core.common.Violations;
 import org.wispcrm.core.common.WispCrmException;
+import org.wispcrm.core.tx.TransactionRunner;
 
 /**
  * Plan use cases: create, change the price from a date on, retire, list. Each call is one unit of work and
@@ -22,17 +22,20 @@ import org.wispcrm.core.common.WispCrmException;
 public final class PlanService {
     private static final Logger LOG = LoggerFactory.getLogger(PlanService.class);
 
-    private final Persistence persistence;
+    private final TransactionRunner transactions;
+    private final PlanRepository plans;
     private final Clock clock;
 
     /**
      * Creates the service; {@code WispCrm} does this for hosts.
      *
-     * @param persistence where plans live
+     * @param transactions units of work; every use case runs in one
+     * @param plans plans
      * @param clock the time source; a new plan's first price applies from today
      */
-    public PlanService(Persistence persistence, Clock clock) {
-        this.persistence = Objects.requireNonNull(persistence, "persistence");
+    public PlanService(TransactionRunner transactions, PlanRepository plans, Clock clock) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.plans = Objects.requireNonNull(plans, "plans");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -57,13 +60,12 @@ public final class PlanService {
         violations.throwIfAny();
         String name = command.name().strip();
         TaxCategory category = command.taxCategory() != null ? command.taxCategory() : TaxCategory.STANDARD;
-        return persistence.transactions().inTransaction(() -> {
-            if (persistence.plans().findByName(name).isPresent()) {
+        return transactions.inTransaction(() -> {
+            if (plans.findByName(name).isPresent()) {
                 throw WispCrmException.duplicate("Plan", "name", name);
             }
-            Plan saved = persistence
-                    .plans()
-                    .save(Plan.create(PlanId.newId(), name, download, upload, price, LocalDate.now(clock), category));
+            Plan saved = plans.save(
+                    Plan.create(PlanId.newId(), name, download, upload, price, LocalDate.now(clock), category));
             LOG.info("Created plan {} ({})", saved.id(), saved.name());
             return saved;
         });
@@ -90,8 +92,8 @@ public final class PlanService {
                 from,
                 "must not be in the past: prices already billed are not rewritten");
         violations.throwIfAny();
-        return persistence.transactions().inTransaction(() -> {
-            Plan saved = persistence.plans().save(get(planId).changePrice(newPrice, from));
+        return transactions.inTransaction(() -> {
+            Plan saved = plans.save(get(planId).changePrice(newPrice, from));
             LOG.info("Plan {} costs {} from {}", planId, newPrice, from);
             return saved;
         });
@@ -103,16 +105,12 @@ public final class PlanService {
      * @throws WispCrmException {@code NOT_FOUND} for an unknown plan; {@code INVALID_INPUT} if already retired
      */
     public Plan retire(PlanId planId) {
-        return persistence
-                .transactions()
-                .inTransaction(() -> persistence.plans().save(get(planId).retire()));
+        return transactions.inTransaction(() -> plans.save(get(planId).retire()));
     }
 
     /** Every plan, active first, then by name. */
     public List<Plan> list() {
-        return persistence
-                .transactions()
-                .inTransaction(() -> persistence.plans().findAll());
+        return transactions.inTransaction(() -> plans.findAll());
     }
 
     /** The plans open to new subscriptions, by name. */
@@ -122,16 +120,12 @@ public final class PlanService {
 
     /** The plan with this id. */
     public Optional<Plan> find(PlanId planId) {
-        return persistence
-                .transactions()
-                .inTransaction(() -> persistence.plans().findById(planId));
+        return transactions.inTransaction(() -> plans.findById(planId));
     }
 
     /** The plan with this exact name. */
     public Optional<Plan> findByName(String name) {
-        return persistence
-                .transactions()
-                .inTransaction(() -> persistence.plans().findByName(name));
+        return transactions.inTransaction(() -> plans.findByName(name));
     }
 
     /**

@@ -10,15 +10,18 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wispcrm.core.Persistence;
 import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.Page;
 import org.wispcrm.core.common.PageRequest;
 import org.wispcrm.core.common.TicketId;
 import org.wispcrm.core.common.WispCrmException;
+import org.wispcrm.core.customer.CustomerRepository;
 import org.wispcrm.core.notification.Notification;
 import org.wispcrm.core.notification.NotificationKind;
+import org.wispcrm.core.notification.NotificationOutbox;
 import org.wispcrm.core.subscription.Subscription;
+import org.wispcrm.core.subscription.SubscriptionRepository;
+import org.wispcrm.core.tx.TransactionRunner;
 
 /**
  * Support ticket use cases: open, assign, comment, change status, reprioritise, list. A status change and a staff
@@ -33,17 +36,35 @@ public final class TicketService {
     // A comment equal to the last one within this window is a double submit or a retry, not a new comment.
     private static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
 
-    private final Persistence persistence;
+    private final TransactionRunner transactions;
+    private final CustomerRepository customers;
+    private final SubscriptionRepository subscriptions;
+    private final TicketRepository tickets;
+    private final NotificationOutbox outbox;
     private final Clock clock;
 
     /**
      * Creates the service; {@code WispCrm} does this for hosts.
      *
-     * @param persistence where tickets and the outbox live
+     * @param transactions units of work; every use case runs in one
+     * @param customers customers
+     * @param subscriptions subscriptions
+     * @param tickets tickets
+     * @param outbox the notification outbox
      * @param clock the time source for every instant recorded
      */
-    public TicketService(Persistence persistence, Clock clock) {
-        this.persistence = Objects.requireNonNull(persistence, "persistence");
+    public TicketService(
+            TransactionRunner transactions,
+            CustomerRepository customers,
+            SubscriptionRepository subscriptions,
+            TicketRepository tickets,
+            NotificationOutbox outbox,
+            Clock clock) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.customers = Objects.requireNonNull(customers, "customers");
+        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+        this.tickets = Objects.requireNonNull(tickets, "tickets");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -55,13 +76,12 @@ public final class TicketService {
      */
     public Ticket open(OpenTicket command) {
         Objects.requireNonNull(command, "command");
-        return persistence.transactions().inTransaction(() -> {
-            if (persistence.customers().findById(command.customerId()).isEmpty()) {
+        return transactions.inTransaction(() -> {
+            if (customers.findById(command.customerId()).isEmpty()) {
                 throw WispCrmException.notFound("Customer", command.customerId());
             }
             if (command.subscriptionId() != null) {
-                Subscription subscription = persistence
-                        .subscriptions()
+                Subscription subscription = subscriptions
                         .findById(command.subscriptionId())
                         .orElseThrow(() -> WispCrmException.notFound("Subscription", command.subscriptionId()));
                 if (!subscription.customerId().equals(command.customerId())) {
@@ -77,7 +97,7 @@ public final class TicketService {
                     command.description(),
                     command.priority() != null ? command.priority() : TicketPriority.NORMAL,
                     Instant.now(clock));
-            Ticket saved = persistence.tickets().save(ticket);
+            Ticket saved = tickets.save(ticket);
             LOG.info("Opened ticket {} for customer {}", saved.id(), saved.customerId());
             return saved;
         });
@@ -89,10 +109,7 @@ public final class TicketService {
      * @throws WispCrmException {@code INVALID_INPUT} for a blank name; {@code ILLEGAL_TRANSITION} once closed
      */
     public Ticket assign(TicketId ticketId, String staffMember) {
-        return persistence
-                .transactions()
-                .inTransaction(
-                        () -> persistence.tickets().save(get(ticketId).assignTo(staffMember, Instant.now(clock))));
+        return transactions.inTransaction(() -> tickets.save(get(ticketId).assignTo(staffMember, Instant.now(clock))));
     }
 
     /**
@@ -125,12 +142,12 @@ public final class TicketService {
      */
     public Ticket changeStatus(TicketId ticketId, TicketStatus target) {
         Objects.requireNonNull(target, "target");
-        return persistence.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Ticket ticket = get(ticketId);
             if (ticket.status() == target) {
                 return ticket;
             }
-            Ticket saved = persistence.tickets().save(ticket.changeStatus(target, Instant.now(clock)));
+            Ticket saved = tickets.save(ticket.changeStatus(target, Instant.now(clock)));
             var model = baseModel(saved);
             model.put("change", "STATUS");
             model.put("previousStatus", ticket.status().name());
@@ -146,10 +163,7 @@ public final class TicketService {
      */
     public Ticket reprioritise(TicketId ticketId, TicketPriority priority) {
         Objects.requireNonNull(priority, "priority");
-        return persistence
-                .transactions()
-                .inTransaction(
-                        () -> persistence.tickets().save(get(ticketId).reprioritise(priority, Instant.now(clock))));
+        return transactions.inTransaction(() -> tickets.save(get(ticketId).reprioritise(priority, Instant.now(clock))));
     }
 
     /**
@@ -160,16 +174,12 @@ public final class TicketService {
      */
     public Page<Ticket> list(@Nullable CustomerId customerId, @Nullable TicketStatus status, PageRequest page) {
         Objects.requireNonNull(page, "page");
-        return persistence
-                .transactions()
-                .inTransaction(() -> persistence.tickets().find(customerId, status, page));
+        return transactions.inTransaction(() -> tickets.find(customerId, status, page));
     }
 
     /** The ticket with this id, comments included. */
     public Optional<Ticket> find(TicketId ticketId) {
-        return persistence
-                .transactions()
-                .inTransaction(() -> persistence.tickets().findById(ticketId));
+        return transactions.inTransaction(() -> tickets.findById(ticketId));
     }
 
     /**
@@ -183,13 +193,13 @@ public final class TicketService {
     }
 
     private Ticket addComment(TicketId ticketId, String author, String text, boolean internal) {
-        return persistence.transactions().inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Ticket ticket = get(ticketId);
             var comment = new TicketComment(author, text, internal, Instant.now(clock));
             if (isRepeatOfLast(ticket, comment)) {
                 return ticket;
             }
-            Ticket saved = persistence.tickets().save(ticket.comment(comment));
+            Ticket saved = tickets.save(ticket.comment(comment));
             if (!internal && !CUSTOMER_AUTHOR.equals(author)) {
                 var model = baseModel(saved);
                 model.put("change", "COMMENT");
@@ -225,15 +235,8 @@ public final class TicketService {
     /** The key names the ticket's saved version: one message per change, however often the change is retried. */
     private void enqueue(Ticket saved, LinkedHashMap<String, String> model) {
         String key = "ticket-updated:" + saved.id() + ":v" + saved.version();
-        boolean added = persistence
-                .outbox()
-                .enqueue(Notification.pending(
-                        key,
-                        NotificationKind.TICKET_UPDATED,
-                        saved.customerId(),
-                        model,
-                        List.of(),
-                        Instant.now(clock)));
+        boolean added = outbox.enqueue(Notification.pending(
+                key, NotificationKind.TICKET_UPDATED, saved.customerId(), model, List.of(), Instant.now(clock)));
         LOG.debug("Notification {} {}", key, added ? "enqueued" : "already enqueued");
     }
 }
