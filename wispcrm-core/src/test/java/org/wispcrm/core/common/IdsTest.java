@@ -70,4 +70,14 @@ class IdsTest {
         UUID id = Ids.newUuidV7();
         assertThat(CustomerId.of(id.toString()).value()).isEqualTo(id);
     }
+
+    @Test
+    void ids_made_one_after_another_sort_in_creation_order_even_within_a_millisecond() {
+        List<UUID> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            made.add(Ids.newUuidV7());
+        }
+        assertThat(made).isSortedAccordingTo(Ids.ORDER).doesNotHaveDuplicates();
+        assertThat(made).allSatisfy(id -> assertThat(id.version()).isEqualTo(7));
+    }
 }
