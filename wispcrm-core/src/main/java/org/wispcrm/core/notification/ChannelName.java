@@ -10,7 +10,7 @@ import org.wispcrm.core.common.WispCrmException;
  * @param value lower-case name such as {@code "whatsapp"}
  */
 public record ChannelName(String value) {
-    // Declared before the constants: static fields initialise in order, and the constants need it.
+    // Declared before the constants below: static initializers run in order, and they validate against it.
     private static final Pattern SHAPE = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     /** WhatsApp through UltraMsg. */
