@@ -10,12 +10,13 @@ import org.wispcrm.core.common.WispCrmException;
  * @param value lower-case name such as {@code "whatsapp"}
  */
 public record ChannelName(String value) {
+    // Declared before the constants below: static initializers run in order, and they validate against it.
+    private static final Pattern SHAPE = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+
     /** WhatsApp through UltraMsg. */
     public static final ChannelName WHATSAPP = new ChannelName("whatsapp");
     /** Email through SMTP or AWS SES. */
     public static final ChannelName EMAIL = new ChannelName("email");
-
-    private static final Pattern SHAPE = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     /** Accepts lower-case letters, digits and dashes, starting with a letter, at most 32 characters. */
     public ChannelName {
