@@ -1,4 +1,4 @@
-package org.wispcrm.billing;
+package org.wispcrm.billing.document;
 
 import java.util.Locale;
 import org.wispcrm.core.invoice.BillingPeriod;
