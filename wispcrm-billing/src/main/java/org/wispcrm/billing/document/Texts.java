@@ -58,6 +58,11 @@ public record Texts(boolean spanish) {
         return spanish ? "Anulación de la factura " + invoiceNumber : "Cancellation of invoice " + invoiceNumber;
     }
 
+    /** "Factura del 2026-11-01 a 2026-11-30". */
+    public String invoiceFor(BillingPeriod period) {
+        return (spanish ? "Factura del " : "Invoice for ") + range(period);
+    }
+
     private String range(BillingPeriod period) {
         return period.start() + (spanish ? " a " : " to ") + period.lastDay();
     }
