@@ -70,7 +70,7 @@ final class InMemoryNotificationOutbox implements NotificationOutbox {
                         due.status(),
                         due.attempts() + 1,
                         now.plus(lease),
-                        due.lastError(),
+                        null, // this attempt's outcome is not known until it is marked
                         due.sentVia(),
                         due.providerMessageId(),
                         due.sentAt());

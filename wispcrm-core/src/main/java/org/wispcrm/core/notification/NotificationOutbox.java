@@ -24,8 +24,10 @@ public interface NotificationOutbox {
 
     /**
      * Claims up to {@code limit} {@code PENDING} messages due at {@code now} (oldest due first): each claimed
-     * message's attempts go up by one and its {@code nextAttemptAt} moves to {@code now + lease}, so no other
-     * worker claims it meanwhile. Concurrent callers never receive the same message.
+     * message's attempts go up by one, its {@code nextAttemptAt} moves to {@code now + lease}, so no other worker
+     * claims it meanwhile, and its {@code lastError} is cleared, since this attempt's outcome is not known yet (a
+     * message claimed again with attempts above one and no error was left by a worker that died mid-send).
+     * Concurrent callers never receive the same message. The returned copies show the claimed state.
      */
     List<Notification> claimDue(Instant now, int limit, Duration lease);
 
