@@ -58,6 +58,9 @@ public record InvoiceLine(
                 taxRate,
                 "must be a fraction from 0 to 1");
         violations.throwIfAny();
+        // Scale-free, so a line read back from a DECIMAL column equals the line saved.
+        quantity = quantity.stripTrailingZeros();
+        taxRate = taxRate.stripTrailingZeros();
         CurrencyUnit currency = netAmount.getCurrency();
         violations.require(
                 unitPrice.getCurrency().equals(currency)
