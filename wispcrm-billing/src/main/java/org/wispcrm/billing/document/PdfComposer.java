@@ -98,7 +98,7 @@ final class PdfComposer {
     /** The ISP on the left (logo, name, tax id, address, contact); the title and the document's facts on the right. */
     void letterhead(String title, List<String[]> facts) {
         IspProfile isp = settings.profile();
-        var table = table(new float[] {56, 44});
+        var table = table(new float[] {50, 50});
         var left = plainCell();
         Image logo = settings.logo();
         if (logo != null) {

@@ -22,8 +22,15 @@ import org.wispcrm.core.customer.Customer;
 import org.wispcrm.core.document.DocumentKey;
 import org.wispcrm.core.invoice.Invoice;
 import org.wispcrm.core.invoice.InvoiceStatus;
+import org.wispcrm.core.notification.ChannelName;
+import org.wispcrm.core.notification.DeliveryReceipt;
 import org.wispcrm.core.notification.Notification;
+import org.wispcrm.core.notification.NotificationChannel;
 import org.wispcrm.core.notification.NotificationStatus;
+import org.wispcrm.core.notification.OutgoingMessage;
+import org.wispcrm.core.notification.Recipient;
+import org.wispcrm.core.notification.dispatch.MessageTemplates;
+import org.wispcrm.core.notification.dispatch.NotificationDispatcher;
 
 class DocumentServiceTest {
     private static final LocalDate OCT_1 = LocalDate.of(2026, 10, 1);
@@ -198,6 +205,60 @@ class DocumentServiceTest {
                 .isEqualTo("statements/2026/11/c___etc_passwd_2026-11-30.pdf");
         assertThat(DocumentService.statementKey("Ñ 7", end).value())
                 .isEqualTo("statements/2026/11/c__7_2026-11-30.pdf");
+    }
+
+    @Test
+    void theMessageWaitsForThePdfAndGoesOutWithItOnceRenderMissingHasRun() {
+        storage.down.set(true);
+        world.clock.today(NOV_1);
+        world.billing.invoicing().run(NOV_1, documents.afterCommit());
+        var sent = new ArrayList<OutgoingMessage>();
+        NotificationChannel email = new NotificationChannel() {
+            @Override
+            public ChannelName name() {
+                return ChannelName.EMAIL;
+            }
+
+            @Override
+            public boolean canReach(Recipient recipient) {
+                return recipient.email() != null;
+            }
+
+            @Override
+            public DeliveryReceipt send(OutgoingMessage message) {
+                sent.add(message);
+                return new DeliveryReceipt(ChannelName.EMAIL, "m-" + sent.size(), world.clock.instant());
+            }
+        };
+        var dispatcher = NotificationDispatcher.builder(
+                        world.store.outbox(),
+                        world.store.customers(),
+                        MessageTemplates.builder().ispName("Conexión Rural").build())
+                .channel(email)
+                .documentStorage(storage)
+                .clock(world.clock)
+                .build();
+
+        var first = dispatcher.dispatchDue();
+
+        assertThat(first.sent()).isZero();
+        assertThat(first.retried()).isEqualTo(2);
+        assertThat(sent).isEmpty();
+
+        storage.down.set(false);
+        assertThat(documents.renderMissing().rendered()).isEqualTo(2);
+        world.clock.today(NOV_1.plusDays(1));
+        var second = dispatcher.dispatchDue();
+
+        assertThat(second.sent()).isEqualTo(2);
+        for (OutgoingMessage message : sent) {
+            assertThat(message.attachments()).hasSize(1);
+            var attachment = message.attachments().get(0);
+            assertThat(attachment.contentType()).isEqualTo("application/pdf");
+            assertThat(attachment.fileName()).matches("FE-\\d{6}\\.pdf");
+            assertThat(Pdfs.text(attachment.content()))
+                    .contains(message.recipient().name());
+        }
     }
 
     private Notification messageOf(Invoice invoice) {
