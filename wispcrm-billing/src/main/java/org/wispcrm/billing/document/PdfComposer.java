@@ -225,6 +225,13 @@ final class PdfComposer {
         add(paragraph(body, fonts.text));
     }
 
+    /** A paragraph of text with space above it. */
+    void paragraph(String body) {
+        var text = paragraph(body, fonts.text);
+        text.setSpacingBefore(12);
+        add(text);
+    }
+
     void add(Element element) {
         try {
             document.add(element);

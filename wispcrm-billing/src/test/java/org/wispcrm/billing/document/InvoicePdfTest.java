@@ -261,7 +261,7 @@ class InvoicePdfTest {
     }
 
     @Test
-    void theLogoIsPrintedOnTheLetterhead() throws IOException {
+    void theLogoIsPrintedOnTheLetterhead() throws Exception {
         var image = new java.awt.image.BufferedImage(120, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
         var graphics = image.createGraphics();
         graphics.setColor(java.awt.Color.ORANGE);
@@ -289,6 +289,7 @@ class InvoicePdfTest {
             assertThat(images.get(0).getHeight()).isEqualTo(40);
         }
         assertThat(Pdfs.text(pdf)).contains("Conexión Rural Ñandú S.A.S.");
+        assertConcurrentRenderingIsStable(new InvoicePdf(PdfSettings.of(withLogo)));
     }
 
     @Test
