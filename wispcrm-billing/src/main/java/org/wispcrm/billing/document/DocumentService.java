@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wispcrm.billing.DocumentKeys;
 import org.wispcrm.billing.invoice.BillingRunListener;
 import org.wispcrm.core.Persistence;
 import org.wispcrm.core.common.CreditNoteId;

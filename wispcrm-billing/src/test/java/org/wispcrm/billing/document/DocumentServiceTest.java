@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wispcrm.billing.BillingWorld;
-import org.wispcrm.billing.DocumentKeys;
 import org.wispcrm.billing.policy.BillingPolicy;
 import org.wispcrm.core.common.ErrorCode;
 import org.wispcrm.core.common.PageRequest;
