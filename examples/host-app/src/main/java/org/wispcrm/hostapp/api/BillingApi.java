@@ -79,14 +79,19 @@ public class BillingApi {
     /** A credit note: the whole invoice ({@code voidInvoice}) or an amount. */
     public record NewCreditNote(
             @Nullable String invoiceNumber,
-            boolean voidInvoice,
+            @Nullable Boolean voidInvoice,
             @Nullable BigDecimal amount,
             @Nullable String taxCategory,
             @Nullable String description,
             @Nullable String reason) {}
 
     /** A billing or dunning run for a date (default today); {@code dryRun} saves nothing. */
-    public record RunRequest(@Nullable String date, boolean dryRun) {}
+    public record RunRequest(
+            @Nullable String date, @Nullable Boolean dryRun) {
+        boolean dry() {
+            return Boolean.TRUE.equals(dryRun);
+        }
+    }
 
     // ---- invoices ------------------------------------------------------------------------------------------
 
@@ -106,7 +111,7 @@ public class BillingApi {
                 Params.optionalEnum(v, "status", status, InvoiceStatus.class),
                 Params.optionalDate(v, "issuedFrom", issuedFrom),
                 Params.optionalDate(v, "issuedBefore", issuedBefore));
-        var pageRequest = v.capture("page", () -> Params.page(page, size));
+        var pageRequest = Params.page(v, page, size);
         v.throwIfAny();
         return Json.page(crm.persistence().invoices().search(query, pageRequest), Json::invoice);
     }
@@ -171,7 +176,7 @@ public class BillingApi {
                 Params.optionalEnum(v, "status", status, PaymentStatus.class),
                 Params.optionalDate(v, "receivedFrom", receivedFrom),
                 Params.optionalDate(v, "receivedBefore", receivedBefore));
-        var pageRequest = v.capture("page", () -> Params.page(page, size));
+        var pageRequest = Params.page(v, page, size);
         v.throwIfAny();
         return Json.page(crm.persistence().payments().search(query, pageRequest), Json::payment);
     }
@@ -238,8 +243,9 @@ public class BillingApi {
                         : v.capture(
                                 "invoiceNumber",
                                 () -> InvoiceNumber.parse(body.invoiceNumber().strip()));
-        v.require(number != null || !v.isEmpty(), "invoiceNumber", null, "is required");
-        var amount = body.voidInvoice()
+        v.require(
+                body.invoiceNumber() != null && !body.invoiceNumber().isBlank(), "invoiceNumber", null, "is required");
+        var amount = Boolean.TRUE.equals(body.voidInvoice())
                 ? null
                 : Params.positiveAmount(
                         v, "amount", body.amount(), policy.currency().getCurrencyCode());
@@ -248,7 +254,7 @@ public class BillingApi {
                 : v.capture(
                         "taxCategory", () -> new TaxCategory(body.taxCategory().strip()));
         v.throwIfAny();
-        var note = body.voidInvoice()
+        var note = Boolean.TRUE.equals(body.voidInvoice())
                 ? billing.creditNotes().voidInvoice(number, body.reason())
                 : billing.creditNotes().credit(number, amount, tax, body.description(), body.reason());
         try {
@@ -271,7 +277,7 @@ public class BillingApi {
         LocalDate date = Params.optionalDate(v, "date", body.date());
         v.throwIfAny();
         LocalDate on = date == null ? ops.today() : date;
-        var report = body.dryRun()
+        var report = body.dry()
                 ? billing.invoicing().dryRun(on)
                 : billing.invoicing().run(on, documents.afterCommit());
         return Json.billingRun(report);
@@ -283,7 +289,7 @@ public class BillingApi {
     public Map<String, Object> dunningRun(@RequestBody RunRequest body) {
         var v = new Violations();
         LocalDate date = Params.optionalDate(v, "date", body.date());
-        v.require(!body.dryRun(), "dryRun", true, "is not supported for dunning");
+        v.require(!body.dry(), "dryRun", true, "is not supported for dunning");
         v.throwIfAny();
         var r = billing.dunning().run(date == null ? ops.today() : date);
         return Map.of(

@@ -49,8 +49,8 @@ public class CustomerApi {
             @Nullable String locale,
             @Nullable String planId,
             @Nullable Integer billingDay,
-            boolean taxExempt,
-            boolean dataProcessingConsent) {}
+            @Nullable Boolean taxExempt,
+            @Nullable Boolean dataProcessingConsent) {}
 
     /** A new subscription for an existing customer. */
     public record NewSubscriptionJson(
@@ -74,7 +74,7 @@ public class CustomerApi {
             @RequestParam(required = false) @Nullable Integer size) {
         var v = new Violations();
         CustomerStatus st = Params.optionalEnum(v, "status", status, CustomerStatus.class);
-        var pageRequest = v.capture("page", () -> Params.page(page, size));
+        var pageRequest = Params.page(v, page, size);
         v.throwIfAny();
         var criteria = new CustomerSearch(blankToNull(q), blankToNull(nationalId), blankToNull(phone), st);
         return Json.page(crm.customers().search(criteria, pageRequest), Json::customer);
@@ -112,8 +112,8 @@ public class CustomerApi {
                         .phone(body.phone())
                         .address(address)
                         .locale(locale)
-                        .taxExempt(body.taxExempt())
-                        .dataProcessingConsent(body.dataProcessingConsent())
+                        .taxExempt(Boolean.TRUE.equals(body.taxExempt()))
+                        .dataProcessingConsent(Boolean.TRUE.equals(body.dataProcessingConsent()))
                         .firstSubscription(first)
                         .build());
         var json = Json.customer(registered.customer());
@@ -175,7 +175,7 @@ public class CustomerApi {
                 Params.optionalId(v, "customerId", customerId, CustomerId::new),
                 Params.optionalId(v, "planId", planId, PlanId::new),
                 Params.optionalEnum(v, "status", status, SubscriptionStatus.class));
-        var pageRequest = v.capture("page", () -> Params.page(page, size));
+        var pageRequest = Params.page(v, page, size);
         v.throwIfAny();
         return Json.page(crm.persistence().subscriptions().search(query, pageRequest), Json::subscription);
     }

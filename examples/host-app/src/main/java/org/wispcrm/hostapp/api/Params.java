@@ -17,9 +17,14 @@ import org.wispcrm.core.common.WispCrmException;
 public final class Params {
     private Params() {}
 
-    /** A page request; bad numbers are named {@code page} and {@code size}. */
-    public static PageRequest page(@Nullable Integer page, @Nullable Integer size) {
-        return new PageRequest(page == null ? 0 : page, size == null ? 20 : size);
+    /** A page request (default the first 20); bad numbers are named {@code page} and {@code size}. */
+    public static @Nullable PageRequest page(Violations v, @Nullable Integer page, @Nullable Integer size) {
+        try {
+            return new PageRequest(page == null ? 0 : page, size == null ? 20 : size);
+        } catch (WispCrmException e) {
+            e.violations().forEach(x -> v.require(false, x.field(), x.rejectedValue(), x.message()));
+            return null;
+        }
     }
 
     /** A required id such as {@code CustomerId::new}. */

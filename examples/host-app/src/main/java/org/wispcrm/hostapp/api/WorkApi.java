@@ -72,7 +72,7 @@ public class WorkApi {
             @Nullable String status,
             @Nullable String priority,
             @Nullable String text,
-            boolean internal) {}
+            @Nullable Boolean internal) {}
 
     // ---- service orders ------------------------------------------------------------------------------------
 
@@ -87,7 +87,7 @@ public class WorkApi {
         var v = new Violations();
         CustomerId customer = Params.optionalId(v, "customerId", customerId, CustomerId::new);
         ServiceOrderStatus st = Params.optionalEnum(v, "status", status, ServiceOrderStatus.class);
-        var pageRequest = v.capture("page", () -> Params.page(page, size));
+        var pageRequest = Params.page(v, page, size);
         v.throwIfAny();
         return Json.page(crm.serviceOrders().list(customer, st, pageRequest), Json::serviceOrder);
     }
@@ -181,7 +181,7 @@ public class WorkApi {
         var v = new Violations();
         CustomerId customer = Params.optionalId(v, "customerId", customerId, CustomerId::new);
         TicketStatus st = Params.optionalEnum(v, "status", status, TicketStatus.class);
-        var pageRequest = v.capture("page", () -> Params.page(page, size));
+        var pageRequest = Params.page(v, page, size);
         v.throwIfAny();
         return Json.page(crm.tickets().list(customer, st, pageRequest), Json::ticket);
     }
@@ -219,7 +219,8 @@ public class WorkApi {
         var v = new Violations();
         v.requireText("text", body.text());
         v.throwIfAny();
-        return Json.ticket(crm.tickets().comment(ticket, who.getName(), body.text(), body.internal()));
+        return Json.ticket(
+                crm.tickets().comment(ticket, who.getName(), body.text(), Boolean.TRUE.equals(body.internal())));
     }
 
     /** Assigns, moves or reprioritises a ticket. */

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down guessing: after {@code freeFailures} failed logins for one user name, or from one address, each further
- * attempt must wait twice as long as the one before (1 s, 2 s, 4 s … up to {@code maxDelay}). A success clears the
- * user name's count. Kept in memory per instance; behind a load balancer each instance slows down on its own.
+ * Slows down guessing: after {@code freeFailures} failed logins for one user name (or four times as many from one
+ * address, which may be an office behind one NAT), each further attempt must wait twice as long as the one before
+ * (1 s, 2 s, 4 s … up to {@code maxDelay}). A success clears the user name's count. Kept in memory per instance; behind a load balancer each instance slows down on its own.
  */
 public class LoginThrottle {
     private static final int MAX_ENTRIES = 50_000;
@@ -36,8 +36,9 @@ public class LoginThrottle {
         Duration longest = Duration.ZERO;
         for (String key : new String[] {userKey(username), "ip:" + address}) {
             Failures f = failures.get(key);
-            if (f != null && f.count() >= freeFailures) {
-                Instant until = f.last().plus(delay(f.count()));
+            int free = key.startsWith("ip:") ? freeFailures * 4 : freeFailures;
+            if (f != null && f.count() >= free) {
+                Instant until = f.last().plus(delay(f.count() - free));
                 Duration left = Duration.between(now, until);
                 if (left.compareTo(longest) > 0) {
                     longest = left;
@@ -63,11 +64,7 @@ public class LoginThrottle {
         failures.remove(userKey(username));
     }
 
-    Duration delay(int count) {
-        int over = count - freeFailures;
-        if (over < 0) {
-            return Duration.ZERO;
-        }
+    Duration delay(int over) {
         Duration d = Duration.ofSeconds(1L << Math.min(over, 20));
         return d.compareTo(maxDelay) > 0 ? maxDelay : d;
     }

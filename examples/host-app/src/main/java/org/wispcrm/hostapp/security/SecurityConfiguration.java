@@ -91,8 +91,10 @@ public class SecurityConfiguration {
                         f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
-                // a cross-site page cannot add an Authorization header, so Basic-authenticated calls need no token
-                .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null))
+                // CSRF guards the session cookie. A cross-site page cannot add an Authorization header, so Basic
+                // calls need no token; an API call without a session has no cookie to abuse (and gets its 401)
+                .csrf(c -> c.ignoringRequestMatchers(r ->
+                        r.getHeader("Authorization") != null || (API.matches(r) && r.getRequestedSessionId() == null)))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthorized, API)
                         .defaultAuthenticationEntryPointFor(login, r -> true)
                         .defaultAccessDeniedHandlerFor(
