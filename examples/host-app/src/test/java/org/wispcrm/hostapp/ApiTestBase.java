@@ -42,6 +42,20 @@ public abstract class ApiTestBase {
     static final HttpClient HTTP =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    static {
+        // the database is new for every run, so the documents must be too (FE-000001 is a new invoice each time)
+        var documents = java.nio.file.Path.of("target", "api-test-documents");
+        if (java.nio.file.Files.exists(documents)) {
+            try (var files = java.nio.file.Files.walk(documents)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .map(java.nio.file.Path::toFile)
+                        .forEach(java.io.File::delete);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     @LocalServerPort
     int port;
 

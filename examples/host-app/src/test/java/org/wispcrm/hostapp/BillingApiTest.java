@@ -39,7 +39,11 @@ class BillingApiTest extends ApiTestBase {
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         try (var doc = Loader.loadPDF(pdf.bytes())) {
             String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains(invoice.get("number").asString()).contains("Carla Factura");
+            assertThat(text)
+                    .contains(invoice.get("number").asString())
+                    .contains("Carla Factura")
+                    // the letterhead from wispcrm.isp.* (a '#' in YAML must be quoted)
+                    .contains("Calle 1 # 2-3");
         }
 
         var unknown = post(Role.BILLING, "/factura/generar/01900000-0000-7000-8000-000000000000", null);

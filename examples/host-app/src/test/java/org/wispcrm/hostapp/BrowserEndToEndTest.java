@@ -21,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.wispcrm.hostapp.security.Role;
@@ -50,6 +51,11 @@ class BrowserEndToEndTest extends ApiTestBase {
             Assumptions.abort(message);
         }
         Files.createDirectories(SHOTS);
+        try (var old = Files.list(SHOTS)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
         profile = Files.createTempDirectory("wispcrm-chromium-");
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -99,7 +105,7 @@ class BrowserEndToEndTest extends ApiTestBase {
         browser.findElement(By.id("username")).sendKeys("billing");
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         shot("01-login");
-        browser.findElement(By.id("login-button")).click();
+        submit(By.id("login-button"));
         waitFor(By.id("nav-customers"));
         shot("02-dashboard");
 
@@ -112,12 +118,12 @@ class BrowserEndToEndTest extends ApiTestBase {
         browser.findElement(By.id("city")).sendKeys("Villavicencio");
         new Select(browser.findElement(By.id("planId"))).selectByVisibleText(planName);
         shot("03-new-customer");
-        browser.findElement(By.id("save-customer")).click();
+        submit(By.id("save-customer"));
         assertThat(waitFor(By.id("customer-name")).getText()).isEqualTo("Lucía Navegador");
         assertThat(browser.findElement(By.id("notice")).getText()).contains("registered");
 
         // issue the invoice: 65,000 + 19% VAT
-        browser.findElement(By.id("generate-invoice")).click();
+        submit(By.id("generate-invoice"));
         assertThat(waitFor(By.id("notice")).getText()).contains("Invoice FE-");
         WebElement row = browser.findElement(By.cssSelector("#invoices tr:nth-child(2)"));
         assertThat(row.getText()).contains("77350.00").contains("Issued");
@@ -150,7 +156,7 @@ class BrowserEndToEndTest extends ApiTestBase {
         new Select(browser.findElement(By.id("method"))).selectByValue("CASH");
         browser.findElement(By.id("reference")).sendKeys("recibo-0001");
         shot("06-payment-form");
-        browser.findElement(By.id("record-payment")).click();
+        submit(By.id("record-payment"));
         assertThat(waitFor(By.id("notice")).getText()).contains("77350");
         assertThat(browser.findElement(By.cssSelector("#invoices .invoice-status"))
                         .getText())
@@ -170,6 +176,13 @@ class BrowserEndToEndTest extends ApiTestBase {
         Thread.sleep(1000);
         shot("09-dashboard-charts");
         assertThat(post(Role.BILLING, "/api/payments", Map.of()).status()).isEqualTo(400);
+    }
+
+    /** Clicks a button that posts a form, and waits until the next page has replaced this one. */
+    private void submit(By button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private WebElement waitFor(By locator) throws Exception {

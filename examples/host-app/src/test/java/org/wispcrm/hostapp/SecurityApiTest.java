@@ -154,5 +154,19 @@ class SecurityApiTest extends ApiTestBase {
                         .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(withoutToken.statusCode()).isEqualTo(403);
+
+        // pages answer unknown and malformed ids with a page, not a stack trace
+        var unknown = client.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(url("/customers/01900000-0000-7000-8000-000000000000")))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("id=\"problem-detail\"");
+        var malformed = client.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/customers/xyz")))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(malformed.statusCode()).isEqualTo(400);
     }
 }
