@@ -21,7 +21,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.wispcrm.hostapp.security.Role;
@@ -182,7 +181,15 @@ class BrowserEndToEndTest extends ApiTestBase {
     private void submit(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(button).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        // gone once the old page's root can no longer be read (chromedriver reports that in more than one way)
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+            try {
+                page.getTagName();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return true;
+            }
+        });
     }
 
     private WebElement waitFor(By locator) throws Exception {
