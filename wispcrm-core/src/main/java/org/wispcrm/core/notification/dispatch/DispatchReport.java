@@ -6,8 +6,10 @@ package org.wispcrm.core.notification.dispatch;
  * @param sent messages a provider accepted
  * @param retried messages that failed transiently and are due again later
  * @param deadLettered messages given up (permanent failure or retries exhausted)
- * @param redelivered claimed messages whose previous attempt ended without an outcome (the process died between
- *     sending and recording): if the provider had accepted that attempt, the customer gets this message twice
+ * @param redelivered claimed messages whose previous claim ended without a recorded outcome, because a worker died
+ *     holding them. Each may be a duplicate (if the dead worker's send had been accepted) or a first delivery (if
+ *     the worker died before reaching it), so this bounds the duplicates from above: every duplicate is counted
+ *     here
  */
 public record DispatchReport(int sent, int retried, int deadLettered, int redelivered) {
 

@@ -42,7 +42,7 @@ import org.wispcrm.core.notification.Recipient;
  * <p>Safe to run from several threads and several hosts at once: the outbox's claim lease gives each message to
  * one worker. A worker that dies mid-send leaves its messages to be claimed again when the lease ends; such a
  * message is sent again and counted in {@link DispatchReport#redelivered()}, since the provider may have accepted
- * the first attempt.
+ * the first attempt: that is the only way a customer gets a message twice.
  */
 public final class NotificationDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
