@@ -60,7 +60,9 @@ public final class DunningService {
 
     /** Runs every dunning step for {@code date}. */
     public DunningReport run(LocalDate date) {
-        Objects.requireNonNull(date, "date");
+        if (date == null) {
+            throw WispCrmException.invalid("date", null, "must be present");
+        }
         var tally = new Tally();
         LocalDate dueBefore = date.plusDays(policy.reminderDaysBeforeDue() + 1L);
         InvoiceId after = null;

@@ -123,15 +123,13 @@ public final class BillingService {
      *     billable in the period
      */
     public Invoice generateFor(CustomerId customerId, BillingPeriod period) {
-        Objects.requireNonNull(customerId, "customerId");
-        Objects.requireNonNull(period, "period");
+        requirePresent(customerId, period);
         return store.transactions().inTransaction(() -> onDemand(customerId, period, false));
     }
 
     /** What {@link #generateFor} would issue, as an unnumbered draft; nothing is saved. */
     public Invoice previewFor(CustomerId customerId, BillingPeriod period) {
-        Objects.requireNonNull(customerId, "customerId");
-        Objects.requireNonNull(period, "period");
+        requirePresent(customerId, period);
         return store.transactions().inTransaction(() -> onDemand(customerId, period, true));
     }
 
@@ -142,6 +140,13 @@ public final class BillingService {
      */
     public Invoice generateFor(CustomerId customerId, LocalDate start, LocalDate end) {
         return generateFor(customerId, BillingPeriod.of(start, end));
+    }
+
+    private static void requirePresent(@Nullable CustomerId customerId, @Nullable BillingPeriod period) {
+        var violations = new org.wispcrm.core.common.Violations();
+        violations.require(customerId != null, "customerId", null, "must be present");
+        violations.require(period != null, "period", null, "must be present");
+        violations.throwIfAny();
     }
 
     private Invoice onDemand(CustomerId customerId, BillingPeriod period, boolean preview) {
@@ -167,7 +172,9 @@ public final class BillingService {
     }
 
     private BillingRunReport execute(LocalDate date, boolean dryRun, BillingRunListener listener) {
-        Objects.requireNonNull(date, "date");
+        if (date == null) {
+            throw WispCrmException.invalid("date", null, "must be present");
+        }
         Objects.requireNonNull(listener, "listener");
         var tally = new Tally(date, dryRun);
         Map<PlanId, Plan> plans = plansById();

@@ -114,9 +114,14 @@ public final class PaymentService {
      *     reversed; {@code INVALID_INPUT} for a blank reason or a date before the payment
      */
     public Payment reverse(String externalReference, LocalDate on, String reason) {
+        var violations = new Violations();
+        violations.requireText("externalReference", externalReference);
+        violations.require(on != null, "reversedOn", null, "must be present");
+        violations.requireText("reason", reason);
+        violations.throwIfAny();
         return store.transactions().inTransaction(() -> {
             Payment payment = store.payments()
-                    .findByExternalReference(externalReference == null ? "" : externalReference.strip())
+                    .findByExternalReference(externalReference.strip())
                     .orElseThrow(() -> WispCrmException.notFound("Payment", externalReference));
             Payment reversed = payment.reverse(on, reason);
             for (PaymentAllocation allocation : payment.allocations()) {
