@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wispcrm.billing.document.DocumentKeys;
+import org.wispcrm.billing.document.MessageValues;
 import org.wispcrm.billing.document.Texts;
 import org.wispcrm.billing.policy.BillingPolicy;
 import org.wispcrm.billing.policy.BillingTiming;
@@ -498,8 +499,8 @@ public final class BillingService {
         var model = new LinkedHashMap<String, String>();
         model.put("invoiceNumber", number.value());
         model.put("customerName", invoice.customer().name());
-        model.put("total", plain(invoice.total()));
-        model.put("balance", plain(invoice.balance()));
+        model.put("total", MessageValues.money(invoice.total()));
+        model.put("balance", MessageValues.money(invoice.balance()));
         model.put("currency", invoice.currency().getCurrencyCode());
         model.put("issueDate", invoice.issueDate().toString());
         model.put("dueDate", invoice.dueDate().toString());
@@ -512,13 +513,6 @@ public final class BillingService {
                 model,
                 List.of(DocumentKeys.invoice(number, invoice.issueDate())),
                 clock.instant());
-    }
-
-    /** An amount as plain digits with its minor units ("59500.00"), for templates to format per locale. */
-    public static String plain(MonetaryAmount amount) {
-        return BillingCalculator.decimal(amount)
-                .setScale(amount.getCurrency().getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP)
-                .toPlainString();
     }
 
     private Map<PlanId, Plan> plansById() {
