@@ -1,4 +1,4 @@
-/** What billing writes into documents: deterministic document keys and the texts of lines and reasons. */
+/** Invoice, credit-note, receipt and statement PDFs (OpenPDF), their storage keys, and storing them after commit. */
 @NullMarked
 package org.wispcrm.billing.document;
 
