@@ -1,4 +1,4 @@
-package org.wispcrm.billing.document;
+package org.wispcrm.billing.document.store;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,8 +8,16 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wispcrm.billing.DocumentKeys;
+import org.wispcrm.billing.document.CreditNotePdf;
+import org.wispcrm.billing.document.DocumentKeys;
+import org.wispcrm.billing.document.InvoicePdf;
+import org.wispcrm.billing.document.PdfSettings;
+import org.wispcrm.billing.document.ReceiptPdf;
+import org.wispcrm.billing.document.StatementPdf;
+import org.wispcrm.billing.document.StatementView;
 import org.wispcrm.billing.invoice.BillingRunListener;
+import org.wispcrm.billing.statement.Statement;
+import org.wispcrm.billing.statement.StatementEntry;
 import org.wispcrm.core.Persistence;
 import org.wispcrm.core.common.CreditNoteId;
 import org.wispcrm.core.common.ErrorCode;
@@ -256,6 +264,47 @@ public final class DocumentService {
         DocumentKey key = statementKey(statement.customer().code(), statement.to());
         put(key, statements.render(statement));
         return key;
+    }
+
+    /**
+     * Renders and stores billing's statement of a customer's account, dated {@code issuedOn}; the customer's current
+     * name, address and locale head it.
+     *
+     * @return the key, {@link #statementKey}
+     */
+    public DocumentKey storeStatement(Statement statement, LocalDate issuedOn) {
+        CustomerSnapshot customer = store.customers()
+                .findById(statement.customerId())
+                .map(CustomerSnapshot::of)
+                .orElseThrow(() -> WispCrmException.notFound("Customer", statement.customerId()));
+        return storeStatement(view(statement, customer, issuedOn));
+    }
+
+    /** Billing's statement in the shape {@link StatementPdf} prints (its range ends the day before {@code before}). */
+    public static StatementView view(Statement statement, CustomerSnapshot customer, LocalDate issuedOn) {
+        var entries = new ArrayList<StatementView.Entry>();
+        for (StatementEntry entry : statement.entries()) {
+            StatementView.EntryKind kind = switch (entry.kind()) {
+                case INVOICE -> StatementView.EntryKind.INVOICE;
+                case CREDIT_NOTE -> StatementView.EntryKind.CREDIT_NOTE;
+                case PAYMENT -> StatementView.EntryKind.PAYMENT;
+                case PAYMENT_REVERSAL -> StatementView.EntryKind.PAYMENT_REVERSAL;
+            };
+            entries.add(new StatementView.Entry(
+                    entry.date(),
+                    kind,
+                    entry.reference(),
+                    entry.description(),
+                    entry.debit().subtract(entry.credit())));
+        }
+        return new StatementView(
+                customer,
+                statement.openingBalance().getCurrency(),
+                statement.from(),
+                statement.before().minusDays(1),
+                issuedOn,
+                statement.openingBalance(),
+                entries);
     }
 
     /**

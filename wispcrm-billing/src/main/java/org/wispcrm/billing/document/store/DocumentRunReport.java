@@ -1,4 +1,4 @@
-package org.wispcrm.billing.document;
+package org.wispcrm.billing.document.store;
 
 import java.util.List;
 
