@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wispcrm.billing.BillingWorld;
+import org.wispcrm.billing.document.store.DocumentRunReport;
 import org.wispcrm.billing.document.store.DocumentService;
 import org.wispcrm.billing.payment.PaymentRequest;
 import org.wispcrm.billing.policy.BillingPolicy;
@@ -303,6 +304,48 @@ class DocumentServiceTest {
                         + formats.format(
                                 statement.closingBalance().getNumber().numberValue(java.math.BigDecimal.class))));
         assertThat(statement.closingBalance()).isEqualTo(invoice.total().subtract(cop("100000")));
+    }
+
+    @Test
+    void receiptsAndCreditNotesMissedDuringAnOutageAreProducedLater() {
+        world.runOn(NOV_1);
+        Invoice invoice = world.invoiceOn(ana, NOV_1);
+        storage.down.set(true);
+        var payment = world.billing
+                .payments()
+                .record(PaymentRequest.of(luis.id(), cop("5000"), PaymentMethod.CASH, "CAJA-0001", NOV_1));
+        var note = world.billing.creditNotes().voidInvoice(invoice.requireNumber(), "Factura duplicada por error");
+
+        var during = documents.renderMissing();
+
+        assertThat(during.failures())
+                .extracting(DocumentRunReport.Failure::document)
+                .containsExactlyInAnyOrder(
+                        "invoice " + invoice.requireNumber(),
+                        "invoice " + world.invoiceOn(luis, NOV_1).requireNumber(),
+                        "credit note " + note.number(),
+                        "receipt CAJA-0001");
+
+        storage.down.set(false);
+        var after = documents.renderMissing();
+
+        assertThat(after.rendered()).isEqualTo(4);
+        assertThat(after.failures()).isEmpty();
+        var storedNote = world.store.creditNotes().findById(note.id()).orElseThrow();
+        assertThat(storedNote.documentKey()).isEqualTo(DocumentKeys.creditNote(note.number(), note.issueDate()));
+        assertThat(Pdfs.text(storage.get(storedNote.documentKey()).orElseThrow().content()))
+                .contains("NOTA CRÉDITO")
+                .contains("Factura duplicada por error")
+                .contains("Esta nota crédito anula por completo la factura " + invoice.requireNumber());
+        var storedPayment = world.store.payments().findById(payment.id()).orElseThrow();
+        assertThat(storedPayment.documentKey())
+                .isEqualTo(DocumentKeys.receipt(payment.id().toString(), NOV_1));
+        assertThat(Pdfs.text(
+                        storage.get(storedPayment.documentKey()).orElseThrow().content()))
+                .contains("PAYMENT RECEIPT")
+                .contains("Reference CAJA-0001")
+                .contains("Method Cash");
+        assertThat(documents.renderMissing().examined()).isZero();
     }
 
     private Notification messageOf(Invoice invoice) {

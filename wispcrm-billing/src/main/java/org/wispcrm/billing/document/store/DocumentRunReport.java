@@ -5,11 +5,11 @@ import java.util.List;
 /**
  * What {@link DocumentService#renderMissing()} did.
  *
- * @param examined issued invoices looked at
- * @param rendered invoices whose PDF was rendered and stored now
- * @param recorded invoices whose PDF was already stored (an earlier attempt stopped before recording its key) and
+ * @param examined documents without a recorded PDF that were looked at (invoices, credit notes, payments)
+ * @param rendered documents whose PDF was rendered and stored now
+ * @param recorded documents whose PDF was already stored (an earlier attempt stopped before recording its key) and
  *     whose key was recorded now
- * @param failures invoices still without a PDF, with why; the next attempt tries them again
+ * @param failures documents still without a PDF, with why; the next attempt tries them again
  */
 public record DocumentRunReport(long examined, long rendered, long recorded, List<Failure> failures) {
 
@@ -19,10 +19,10 @@ public record DocumentRunReport(long examined, long rendered, long recorded, Lis
     }
 
     /**
-     * An invoice whose PDF could not be produced this time.
+     * A document whose PDF could not be produced this time.
      *
-     * @param number the invoice's number
+     * @param document which one, such as {@code invoice FE-000123} or {@code receipt NEQUI-778899}
      * @param reason the error's message
      */
-    public record Failure(String number, String reason) {}
+    public record Failure(String document, String reason) {}
 }
