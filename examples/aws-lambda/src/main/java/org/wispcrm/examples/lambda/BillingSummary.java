@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.wispcrm.billing.document.MessageValues;
 import org.wispcrm.billing.dunning.DunningReport;
 import org.wispcrm.billing.invoice.BillingFailure;
 import org.wispcrm.billing.invoice.BillingRunReport;
-import org.wispcrm.billing.invoice.BillingService;
 
 /**
  * What {@link FacturacionProgramada} did on a day, as the function's JSON result and log line.
@@ -49,7 +49,7 @@ public record BillingSummary(
     /** The summary of a billing run and the dunning run that followed it. */
     public static BillingSummary of(BillingRunReport billing, DunningReport dunning) {
         var totals = new TreeMap<String, String>();
-        billing.totals().forEach((currency, amount) -> totals.put(currency, BillingService.plain(amount)));
+        billing.totals().forEach((currency, amount) -> totals.put(currency, MessageValues.plain(amount)));
         var failures = new ArrayList<String>();
         for (BillingFailure f : billing.failures()) {
             failures.add("billing " + f.customerId() + " " + f.code() + ": " + f.reason());

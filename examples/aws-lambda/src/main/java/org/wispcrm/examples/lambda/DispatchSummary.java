@@ -1,6 +1,6 @@
 package org.wispcrm.examples.lambda;
 
-import org.wispcrm.billing.document.DocumentRunReport;
+import org.wispcrm.billing.document.store.DocumentRunReport;
 import org.wispcrm.core.notification.dispatch.DispatchReport;
 
 /**

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wispcrm.billing.document.DocumentRunReport;
+import org.wispcrm.billing.document.store.DocumentRunReport;
 import org.wispcrm.core.notification.dispatch.DispatchReport;
 
 /**
