@@ -1,4 +1,7 @@
-/** What billing writes into documents: deterministic document keys and the texts of lines and reasons. */
+/**
+ * Documents: invoice, credit-note, receipt and statement PDFs (OpenPDF), their deterministic storage keys, and the
+ * texts billing writes into them (line descriptions, reasons).
+ */
 @NullMarked
 package org.wispcrm.billing.document;
 
