@@ -8,13 +8,19 @@ import java.util.Optional;
  * Keeps generated documents. There is deliberately no delete: issued documents are records the ISP must keep.
  * Implementations are thread-safe; failures are {@code WispCrmException}s with {@code STORAGE_FAILURE} (or
  * {@code INVALID_INPUT} for bad arguments).
+ *
+ * <p>Portable key sets never use one key as a folder of another ({@code a.pdf} and {@code a.pdf/b.pdf}): a file
+ * system cannot hold both. Adapters: {@link LocalFileDocumentStorage} here, {@code S3DocumentStorage} in
+ * {@code wispcrm-storage-s3}; every adapter passes {@code org.wispcrm.testkit.DocumentStorageKit}.
  */
 public interface DocumentStorage {
 
     /**
      * Stores the bytes under the key, replacing what was there. A reader never sees a partly written document.
      *
-     * @param contentType MIME type, such as {@code application/pdf}
+     * @param contentType MIME type, such as {@code application/pdf}: {@code type/subtype} with optional parameters, in
+     *     printable US-ASCII, at most 255 characters; anything else is {@code INVALID_INPUT} naming
+     *     {@code contentType}
      */
     void put(DocumentKey key, byte[] content, String contentType);
 
