@@ -2,9 +2,13 @@ package org.wispcrm.core;
 
 import org.wispcrm.core.charge.ChargeRepository;
 import org.wispcrm.core.customer.CustomerRepository;
+import org.wispcrm.core.invoice.CreditNoteRepository;
 import org.wispcrm.core.invoice.InvoiceNumberSequence;
+import org.wispcrm.core.invoice.InvoiceRepository;
 import org.wispcrm.core.notification.NotificationOutbox;
 import org.wispcrm.core.order.ServiceOrderRepository;
+import org.wispcrm.core.payment.CustomerCreditRepository;
+import org.wispcrm.core.payment.PaymentRepository;
 import org.wispcrm.core.plan.PlanRepository;
 import org.wispcrm.core.subscription.SubscriptionRepository;
 import org.wispcrm.core.ticket.TicketRepository;
@@ -37,7 +41,19 @@ public interface Persistence {
     /** One-time charges. */
     ChargeRepository charges();
 
-    /** Gap-free invoice numbers. */
+    /** Invoices. */
+    InvoiceRepository invoices();
+
+    /** Credit notes. */
+    CreditNoteRepository creditNotes();
+
+    /** Payments. */
+    PaymentRepository payments();
+
+    /** Customers' credit balances and their ledger. */
+    CustomerCreditRepository customerCredits();
+
+    /** Gap-free invoice (and credit-note) numbers. */
     InvoiceNumberSequence invoiceNumbers();
 
     /** The notification outbox. */

@@ -201,6 +201,10 @@ public abstract class NotificationOutboxKit extends PersistenceKit {
         assertThat(store.outbox().claimDue(later(29), 10, LEASE)).isEmpty();
         var again = store.outbox().claimDue(later(30), 10, LEASE);
         assertThat(again).extracting(Notification::attempts).containsExactly(2);
+        // the new attempt's outcome is unknown, so the claim clears the previous error, in the copy and the store
+        assertThat(again.get(0).lastError()).isNull();
+        assertThat(store.outbox().findById(message.id()).orElseThrow().lastError())
+                .isNull();
     }
 
     @Test

@@ -122,6 +122,56 @@ public abstract class TransactionRunnerKit extends PersistenceKit {
     }
 
     @Test
+    void aRolledBackUpdateRestoresTheUniqueKeysItChanged() {
+        var ana = savedCustomer();
+        var fee = store.charges().save(charge(ana.id(), TODAY, 15_000, "late-fee:FE-000001"));
+
+        assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
+                    store.customers()
+                            .save(new Customer(
+                                    ana.id(),
+                                    "CLI-RENAMED",
+                                    ana.profile(),
+                                    ana.status(),
+                                    ana.createdAt(),
+                                    ana.updatedAt(),
+                                    ana.version()));
+                    store.charges()
+                            .save(new org.wispcrm.core.charge.Charge(
+                                    fee.id(),
+                                    fee.customerId(),
+                                    null,
+                                    fee.kind(),
+                                    fee.description(),
+                                    fee.amount(),
+                                    fee.taxCategory(),
+                                    fee.chargeDate(),
+                                    "late-fee:FE-000002",
+                                    null,
+                                    fee.version()));
+                    throw new IllegalStateException("undo the renames");
+                }))
+                .hasMessage("undo the renames");
+
+        assertThat(store.customers().findByCode(ana.code())).contains(ana);
+        assertThat(store.customers().findByCode("CLI-RENAMED")).isEmpty();
+        assertThat(store.charges().findBySourceReference("late-fee:FE-000001")).contains(fee);
+        assertThat(store.charges().findBySourceReference("late-fee:FE-000002")).isEmpty();
+        // the old keys are still taken, the new ones are free
+        assertFailsWith(
+                org.wispcrm.core.common.ErrorCode.DUPLICATE,
+                () -> store.customers().save(customer(ana.code(), "Otra Persona")));
+        assertThat(store.customers()
+                        .save(customer("CLI-RENAMED", "Otra Persona"))
+                        .version())
+                .isEqualTo(1);
+        assertThat(store.charges()
+                        .save(charge(ana.id(), TODAY, 15_000, "late-fee:FE-000002"))
+                        .version())
+                .isEqualTo(1);
+    }
+
+    @Test
     void anInnerUnitJoinsTheOuterOneAndRollsBackWithIt() {
         var inner = customer();
         var outer = customer();

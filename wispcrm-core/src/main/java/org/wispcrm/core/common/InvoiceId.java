@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Identifies an invoice (or credit note). Assigned by the application (UUID v7), never by the database.
+ * Identifies an invoice. Assigned by the application (UUID v7), never by the database.
  *
  * @param value the UUID
  */

@@ -3,9 +3,13 @@ package org.wispcrm.core.inmemory;
 import org.wispcrm.core.Persistence;
 import org.wispcrm.core.charge.ChargeRepository;
 import org.wispcrm.core.customer.CustomerRepository;
+import org.wispcrm.core.invoice.CreditNoteRepository;
 import org.wispcrm.core.invoice.InvoiceNumberSequence;
+import org.wispcrm.core.invoice.InvoiceRepository;
 import org.wispcrm.core.notification.NotificationOutbox;
 import org.wispcrm.core.order.ServiceOrderRepository;
+import org.wispcrm.core.payment.CustomerCreditRepository;
+import org.wispcrm.core.payment.PaymentRepository;
 import org.wispcrm.core.plan.PlanRepository;
 import org.wispcrm.core.subscription.SubscriptionRepository;
 import org.wispcrm.core.ticket.TicketRepository;
@@ -29,6 +33,10 @@ public final class InMemoryPersistence implements Persistence {
     private final ServiceOrderRepository serviceOrders = new InMemoryServiceOrderRepository(transactions);
     private final TicketRepository tickets = new InMemoryTicketRepository(transactions);
     private final ChargeRepository charges = new InMemoryChargeRepository(transactions);
+    private final InvoiceRepository invoices = new InMemoryInvoiceRepository(transactions);
+    private final CreditNoteRepository creditNotes = new InMemoryCreditNoteRepository(transactions);
+    private final PaymentRepository payments = new InMemoryPaymentRepository(transactions);
+    private final CustomerCreditRepository customerCredits = new InMemoryCustomerCreditRepository(transactions);
     private final InvoiceNumberSequence invoiceNumbers = new InMemoryInvoiceNumberSequence(transactions);
     private final NotificationOutbox outbox = new InMemoryNotificationOutbox(transactions);
 
@@ -77,6 +85,26 @@ public final class InMemoryPersistence implements Persistence {
     @Override
     public ChargeRepository charges() {
         return charges;
+    }
+
+    @Override
+    public InvoiceRepository invoices() {
+        return invoices;
+    }
+
+    @Override
+    public CreditNoteRepository creditNotes() {
+        return creditNotes;
+    }
+
+    @Override
+    public PaymentRepository payments() {
+        return payments;
+    }
+
+    @Override
+    public CustomerCreditRepository customerCredits() {
+        return customerCredits;
     }
 
     @Override

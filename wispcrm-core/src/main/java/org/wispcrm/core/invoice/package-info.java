@@ -1,4 +1,4 @@
-/** Invoices and their numbering: the model the billing module fills and the persistence ports it uses. */
+/** Invoices, credit notes, their lines and numbering: the model billing fills and the persistence ports it uses. */
 @NullMarked
 package org.wispcrm.core.invoice;
 

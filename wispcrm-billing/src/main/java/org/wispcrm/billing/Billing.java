@@ -1,0 +1,112 @@
+package org.wispcrm.billing;
+
+import java.time.Clock;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.wispcrm.billing.invoice.BillingService;
+import org.wispcrm.billing.policy.BillingPolicy;
+import org.wispcrm.core.Persistence;
+import org.wispcrm.core.common.WispCrmException;
+
+/**
+ * The billing services over one store, clock and policy.
+ *
+ * <pre>{@code
+ * Billing billing = Billing.builder()
+ *         .persistence(persistence)
+ *         .clock(Clock.system(ZoneId.of("America/Bogota")))
+ *         .policy(BillingPolicy.builder().cashRounding(BigDecimal.ONE).build())
+ *         .build();
+ * BillingRunReport report = billing.invoicing().run(LocalDate.now(clock));
+ * }</pre>
+ */
+public final class Billing {
+    private final Persistence persistence;
+    private final Clock clock;
+    private final BillingPolicy policy;
+    private final BillingService invoicing;
+
+    private Billing(Builder builder) {
+        this.persistence = Objects.requireNonNull(builder.persistence);
+        this.clock = Objects.requireNonNull(builder.clock);
+        this.policy = builder.policy;
+        this.invoicing = new BillingService(persistence, clock, policy, builder.chunkSize);
+    }
+
+    /** A builder; persistence and clock are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The billing run and on-demand invoices. */
+    public BillingService invoicing() {
+        return invoicing;
+    }
+
+    /** The policy everything bills by. */
+    public BillingPolicy policy() {
+        return policy;
+    }
+
+    /** The store. */
+    public Persistence persistence() {
+        return persistence;
+    }
+
+    /** The clock. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Builds {@link Billing}. */
+    public static final class Builder {
+        private @Nullable Persistence persistence;
+        private @Nullable Clock clock;
+        private BillingPolicy policy = BillingPolicy.defaults();
+        private int chunkSize = 200;
+
+        private Builder() {}
+
+        /** Every persistence port, from one adapter (required). */
+        public Builder persistence(Persistence value) {
+            persistence = Objects.requireNonNull(value, "persistence");
+            return this;
+        }
+
+        /** The clock, in the ISP's time zone (required). */
+        public Builder clock(Clock value) {
+            clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** The billing policy (default {@link BillingPolicy#defaults()}). */
+        public Builder policy(BillingPolicy value) {
+            policy = Objects.requireNonNull(value, "policy");
+            return this;
+        }
+
+        /** Customers billed per unit of work, 1 to 1000 (default 200). */
+        public Builder chunkSize(int value) {
+            if (value < 1 || value > 1000) {
+                throw WispCrmException.invalid("chunkSize", value, "must be between 1 and 1000");
+            }
+            chunkSize = value;
+            return this;
+        }
+
+        /**
+         * The services.
+         *
+         * @throws WispCrmException {@code CONFIGURATION} if persistence or clock is missing
+         */
+        public Billing build() {
+            if (persistence == null) {
+                throw WispCrmException.configuration("Billing needs a Persistence (persistence(...))");
+            }
+            if (clock == null) {
+                throw WispCrmException.configuration("Billing needs a Clock (clock(...))");
+            }
+            return new Billing(this);
+        }
+    }
+}

@@ -1,0 +1,655 @@
+package org.wispcrm.billing.invoice;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.money.MonetaryAmount;
+import org.javamoney.moneta.Money;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wispcrm.billing.DocumentKeys;
+import org.wispcrm.billing.Texts;
+import org.wispcrm.billing.policy.BillingPolicy;
+import org.wispcrm.billing.policy.BillingTiming;
+import org.wispcrm.billing.policy.PlanChangeRule;
+import org.wispcrm.core.Persistence;
+import org.wispcrm.core.charge.Charge;
+import org.wispcrm.core.charge.ChargeKind;
+import org.wispcrm.core.common.CustomerId;
+import org.wispcrm.core.common.ErrorCode;
+import org.wispcrm.core.common.InvoiceId;
+import org.wispcrm.core.common.PlanId;
+import org.wispcrm.core.common.WispCrmException;
+import org.wispcrm.core.customer.Customer;
+import org.wispcrm.core.invoice.BillingPeriod;
+import org.wispcrm.core.invoice.CustomerSnapshot;
+import org.wispcrm.core.invoice.Invoice;
+import org.wispcrm.core.invoice.InvoiceLine;
+import org.wispcrm.core.invoice.InvoiceLineKind;
+import org.wispcrm.core.invoice.InvoiceNumber;
+import org.wispcrm.core.notification.Notification;
+import org.wispcrm.core.notification.NotificationKind;
+import org.wispcrm.core.payment.CreditMovement;
+import org.wispcrm.core.payment.CreditMovementKind;
+import org.wispcrm.core.payment.CustomerCredit;
+import org.wispcrm.core.plan.Plan;
+import org.wispcrm.core.subscription.Discount;
+import org.wispcrm.core.subscription.Subscription;
+import org.wispcrm.core.subscription.SubscriptionStatus;
+
+/**
+ * Issues invoices: the periodic billing run and on-demand invoices for one customer.
+ *
+ * <p>A run streams customers with billable subscriptions page by page (a keyset cursor, constant memory) and bills
+ * each page of customers in one unit of work: for each customer and period, the lines (one per subscription
+ * segment, discounts, plan-change adjustments, pending one-time charges), tax, credit applied and cash rounding,
+ * the next gap-free number, the invoice and its {@code INVOICE_ISSUED} outbox message. If one customer fails, the
+ * unit rolls back and the page is billed again without that customer, who is reported; nobody else loses an
+ * invoice. The unique billing key (customer and period start) makes re-runs, concurrent runs and runs after a
+ * crash invoice each period exactly once.
+ */
+public final class BillingService {
+    private static final Logger LOG = LoggerFactory.getLogger(BillingService.class);
+    private static final Set<SubscriptionStatus> BILLABLE =
+            EnumSet.of(SubscriptionStatus.ACTIVE, SubscriptionStatus.SUSPENDED, SubscriptionStatus.CANCELLED);
+
+    private final Persistence store;
+    private final Clock clock;
+    private final BillingPolicy policy;
+    private final BillingCalculator calculator;
+    private final BillingSchedule schedule;
+    private final int chunkSize;
+
+    /**
+     * A service over a store.
+     *
+     * @param chunkSize customers per unit of work (1 to 1000)
+     */
+    public BillingService(Persistence store, Clock clock, BillingPolicy policy, int chunkSize) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        if (chunkSize < 1 || chunkSize > 1000) {
+            throw WispCrmException.invalid("chunkSize", chunkSize, "must be between 1 and 1000");
+        }
+        this.chunkSize = chunkSize;
+        this.calculator = new BillingCalculator(policy);
+        this.schedule = new BillingSchedule(policy);
+    }
+
+    /** The schedule the service bills by. */
+    public BillingSchedule schedule() {
+        return schedule;
+    }
+
+    /** Bills every subscription whose period to bill on {@code date} is not invoiced yet. */
+    public BillingRunReport run(LocalDate date) {
+        return run(date, BillingRunListener.NONE);
+    }
+
+    /** {@link #run(LocalDate)}, reporting to a listener. */
+    public BillingRunReport run(LocalDate date, BillingRunListener listener) {
+        return execute(date, false, listener);
+    }
+
+    /** What {@link #run(LocalDate)} would issue: the same lines and totals, with nothing saved and no number taken. */
+    public BillingRunReport dryRun(LocalDate date) {
+        return dryRun(date, BillingRunListener.NONE);
+    }
+
+    /** {@link #dryRun(LocalDate)}, reporting to a listener. */
+    public BillingRunReport dryRun(LocalDate date, BillingRunListener listener) {
+        return execute(date, true, listener);
+    }
+
+    /**
+     * Bills one customer for a period on demand (the "generate invoice" button), dated today. Idempotent: if the
+     * customer already has the invoice of a period starting on the same day, that invoice is returned unchanged.
+     *
+     * @throws WispCrmException {@code NOT_FOUND} for an unknown customer; {@code INVALID_INPUT} if nothing is
+     *     billable in the period
+     */
+    public Invoice generateFor(CustomerId customerId, BillingPeriod period) {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(period, "period");
+        return store.transactions().inTransaction(() -> onDemand(customerId, period, false));
+    }
+
+    /** What {@link #generateFor} would issue, as an unnumbered draft; nothing is saved. */
+    public Invoice previewFor(CustomerId customerId, BillingPeriod period) {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(period, "period");
+        return store.transactions().inTransaction(() -> onDemand(customerId, period, true));
+    }
+
+    /**
+     * {@link #generateFor(CustomerId, BillingPeriod)} from two dates, validating their order.
+     *
+     * @throws WispCrmException {@code INVALID_INPUT} if {@code end} is not after {@code start}
+     */
+    public Invoice generateFor(CustomerId customerId, LocalDate start, LocalDate end) {
+        return generateFor(customerId, BillingPeriod.of(start, end));
+    }
+
+    private Invoice onDemand(CustomerId customerId, BillingPeriod period, boolean preview) {
+        Customer customer = store.customers()
+                .findById(customerId)
+                .orElseThrow(() -> WispCrmException.notFound("Customer", customerId));
+        var existing = store.invoices().findByBillingKey(Invoice.billingKeyOf(customerId, period.start()));
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        LocalDate today = LocalDate.now(clock);
+        var plans = plansById();
+        var subscriptions = store.subscriptions().findByCustomer(customerId).stream()
+                .filter(s -> s.activatedOn() != null)
+                .filter(s -> s.status() != SubscriptionStatus.SUSPENDED || policy.billSuspended())
+                .map(s -> new Billable(s, period))
+                .toList();
+        var charges = store.charges().findPending(List.of(customerId), today);
+        var context = new CustomerContext(customer, plans, charges, creditOf(customerId), today, preview);
+        Optional<Invoice> invoice = billGroup(context, period, subscriptions);
+        return invoice.orElseThrow(() -> WispCrmException.invalid(
+                "period", period, "customer " + customer.code() + " has nothing to bill in it"));
+    }
+
+    private BillingRunReport execute(LocalDate date, boolean dryRun, BillingRunListener listener) {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(listener, "listener");
+        var tally = new Tally(date, dryRun);
+        Map<PlanId, Plan> plans = plansById();
+        CustomerId after = null;
+        while (true) {
+            List<CustomerId> page = store.subscriptions().findCustomerIdsWithStatus(BILLABLE, after, chunkSize);
+            if (page.isEmpty()) {
+                break;
+            }
+            after = page.get(page.size() - 1);
+            billChunk(page, date, dryRun, plans, tally, listener);
+            tally.customers += page.size();
+            listener.progress(tally.customers);
+        }
+        LOG.info(
+                "Billing run {}{}: {} customers, {} invoiced, {} already billed, {} skipped, {} failed",
+                date,
+                dryRun ? " (dry run)" : "",
+                tally.customers,
+                tally.invoiced,
+                tally.alreadyBilled,
+                tally.skipped,
+                tally.failures.size());
+        return tally.report();
+    }
+
+    private void billChunk(
+            List<CustomerId> page,
+            LocalDate date,
+            boolean dryRun,
+            Map<PlanId, Plan> plans,
+            Tally tally,
+            BillingRunListener listener) {
+        var remaining = new ArrayList<>(page);
+        var retriedAfterDuplicate = new HashSet<CustomerId>();
+        while (!remaining.isEmpty()) {
+            try {
+                List<Outcome> outcomes =
+                        store.transactions().inTransaction(() -> billCustomers(remaining, date, dryRun, plans));
+                for (Outcome outcome : outcomes) {
+                    tally.add(outcome, listener);
+                }
+                return;
+            } catch (CustomerFailed failed) {
+                Throwable cause = failed.getCause();
+                ErrorCode code = cause instanceof WispCrmException e ? e.code() : ErrorCode.PERSISTENCE_FAILURE;
+                // Another host may have billed the customer meanwhile: the retry finds its invoice.
+                if (code == ErrorCode.DUPLICATE && retriedAfterDuplicate.add(failed.customerId)) {
+                    continue;
+                }
+                remaining.remove(failed.customerId);
+                var failure = new BillingFailure(failed.customerId, code, String.valueOf(cause.getMessage()));
+                LOG.warn("Billing customer {} on {} failed: {}", failed.customerId, date, failure.reason());
+                tally.failures.add(failure);
+                listener.failed(failure);
+            }
+        }
+    }
+
+    private List<Outcome> billCustomers(List<CustomerId> ids, LocalDate date, boolean dryRun, Map<PlanId, Plan> plans) {
+        Map<CustomerId, Customer> customers = store.customers().findAllById(ids).stream()
+                .collect(Collectors.toMap(Customer::id, Function.identity()));
+        Map<CustomerId, List<Subscription>> subscriptions = store.subscriptions().findByCustomers(ids).stream()
+                .collect(Collectors.groupingBy(Subscription::customerId));
+        Map<CustomerId, List<Charge>> charges =
+                store.charges().findPending(ids, date).stream().collect(Collectors.groupingBy(Charge::customerId));
+        var outcomes = new ArrayList<Outcome>();
+        for (CustomerId id : ids) {
+            try {
+                Customer customer = customers.get(id);
+                if (customer == null) {
+                    throw WispCrmException.notFound("Customer", id);
+                }
+                var context = new CustomerContext(
+                        customer, plans, charges.getOrDefault(id, List.of()), creditOf(id), date, dryRun);
+                outcomes.addAll(billCustomer(context, subscriptions.getOrDefault(id, List.of())));
+            } catch (RuntimeException e) {
+                throw new CustomerFailed(id, e);
+            }
+        }
+        return outcomes;
+    }
+
+    private List<Outcome> billCustomer(CustomerContext context, List<Subscription> subscriptions) {
+        var groups = new TreeMap<LocalDate, List<Billable>>();
+        for (Subscription subscription : subscriptions) {
+            schedule.periodToBillOn(subscription, context.date)
+                    .ifPresent(period -> groups.computeIfAbsent(period.start(), d -> new ArrayList<>())
+                            .add(new Billable(subscription, period)));
+        }
+        if (groups.isEmpty()) {
+            return List.of(Outcome.SKIPPED);
+        }
+        var outcomes = new ArrayList<Outcome>();
+        for (var group : groups.entrySet()) {
+            String key = Invoice.billingKeyOf(context.customer.id(), group.getKey());
+            if (store.invoices().findByBillingKey(key).isPresent()) {
+                outcomes.add(Outcome.ALREADY_BILLED);
+                continue;
+            }
+            LocalDate end = group.getValue().stream()
+                    .map(b -> b.period.end())
+                    .max(LocalDate::compareTo)
+                    .orElseThrow();
+            billGroup(context, BillingPeriod.of(group.getKey(), end), group.getValue())
+                    .ifPresentOrElse(
+                            invoice -> outcomes.add(Outcome.invoiced(invoice)), () -> outcomes.add(Outcome.SKIPPED));
+        }
+        return outcomes;
+    }
+
+    /** Prices, numbers and saves one invoice (or returns the draft in a preview); empty if nothing is billable. */
+    private Optional<Invoice> billGroup(CustomerContext context, BillingPeriod period, List<Billable> billables) {
+        Customer customer = context.customer;
+        Texts texts = Texts.of(customer.profile().locale());
+        var items = new ArrayList<PricedItem>();
+        for (Billable billable : billables) {
+            items.addAll(serviceItems(context, billable, texts));
+        }
+        List<Charge> charges = context.takeCharges();
+        for (Charge charge : charges) {
+            requireCurrency(charge.amount(), "charge " + charge.id());
+            items.add(new PricedItem(
+                    charge.kind() == ChargeKind.LATE_FEE ? InvoiceLineKind.LATE_FEE : InvoiceLineKind.ONE_TIME_CHARGE,
+                    charge.description(),
+                    charge.subscriptionId(),
+                    charge.id(),
+                    null,
+                    BillingCalculator.round(charge.amount()),
+                    charge.taxCategory()));
+        }
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        var lines = new ArrayList<>(calculator.taxed(items, customer.profile().taxExempt()));
+        MonetaryAmount total = sum(lines);
+        if (total.isNegative()) {
+            throw WispCrmException.invalid(
+                    "invoice.total",
+                    total,
+                    "plan-change credits exceed what is billed for " + period + "; issue a credit note instead");
+        }
+        MonetaryAmount creditUsed = Money.zero(policy.currency());
+        if (context.credit.balance().isPositive() && total.isPositive()) {
+            creditUsed = context.credit.balance().isGreaterThan(total) ? total : context.credit.balance();
+            lines.add(InvoiceLine.untaxed(InvoiceLineKind.CREDIT_APPLIED, texts.creditApplied(), creditUsed.negate()));
+            total = total.subtract(creditUsed);
+        }
+        calculator.cashRoundingLine(total, texts.rounding()).ifPresent(lines::add);
+        LocalDate issueDate = context.date;
+        Invoice draft = Invoice.draft(
+                InvoiceId.newId(),
+                customer.id(),
+                CustomerSnapshot.of(customer),
+                period,
+                issueDate,
+                issueDate.plusDays(policy.dueDays()),
+                policy.currency(),
+                lines);
+        if (creditUsed.isPositive()) {
+            context.credit = context.credit.use(creditUsed);
+        }
+        if (context.preview) {
+            return Optional.of(draft);
+        }
+        var number =
+                new InvoiceNumber(policy.invoiceSeries(), store.invoiceNumbers().next(policy.invoiceSeries()));
+        Invoice saved = store.invoices().save(draft.issue(number));
+        for (Charge charge : charges) {
+            store.charges().save(charge.billedBy(saved.id()));
+        }
+        if (creditUsed.isPositive()) {
+            context.credit = store.customerCredits().save(context.credit);
+            store.customerCredits()
+                    .addMovement(CreditMovement.of(
+                            customer.id(),
+                            CreditMovementKind.APPLIED_TO_INVOICE,
+                            creditUsed.negate(),
+                            issueDate,
+                            number.value(),
+                            clock.instant()));
+        }
+        store.outbox().enqueue(invoiceIssued(saved));
+        return Optional.of(saved);
+    }
+
+    private List<PricedItem> serviceItems(CustomerContext context, Billable billable, Texts texts) {
+        Subscription subscription = billable.subscription;
+        var items = new ArrayList<PricedItem>();
+        for (BillingSchedule.Segment segment : schedule.segments(subscription, billable.period)) {
+            Plan plan = context.plan(segment.planId());
+            MonetaryAmount monthly = requireCurrency(segment.monthlyPrice(plan), "plan " + plan.name());
+            MonetaryAmount amount = BillingCalculator.prorate(monthly, segment.part(), segment.cycle());
+            boolean full = segment.isFullCycle();
+            items.add(new PricedItem(
+                    full ? InvoiceLineKind.RECURRING : InvoiceLineKind.PRORATED,
+                    full
+                            ? texts.recurring(plan.name(), segment.part())
+                            : texts.prorated(plan.name(), segment.part(), segment.cycle()),
+                    subscription.id(),
+                    null,
+                    segment.part(),
+                    amount,
+                    plan.taxCategory()));
+            discountItem(subscription, amount, segment, plan).ifPresent(items::add);
+        }
+        items.addAll(planChangeAdjustments(context, billable, texts));
+        return items;
+    }
+
+    private Optional<PricedItem> discountItem(
+            Subscription subscription, MonetaryAmount amount, BillingSchedule.Segment segment, Plan plan) {
+        Discount discount = subscription.discount();
+        if (discount == null || !discount.appliesOn(segment.part().start()) || !amount.isPositive()) {
+            return Optional.empty();
+        }
+        MonetaryAmount off;
+        if (discount.percent() != null) {
+            off = BillingCalculator.round(
+                    BillingCalculator.decimal(amount)
+                            .multiply(discount.percent())
+                            .movePointLeft(2),
+                    amount.getCurrency());
+        } else {
+            MonetaryAmount fixed = requireCurrency(discount.fixedAmount(), "discount " + discount.description());
+            off = BillingCalculator.prorate(fixed, segment.part(), segment.cycle());
+        }
+        if (off.isGreaterThan(amount)) {
+            off = amount;
+        }
+        if (off.isZero()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PricedItem(
+                InvoiceLineKind.DISCOUNT,
+                discount.description(),
+                subscription.id(),
+                null,
+                segment.part(),
+                off.negate(),
+                plan.taxCategory()));
+    }
+
+    /**
+     * In-advance billing with prorated plan changes: a change that took effect during the previous period, after
+     * that period was invoiced, is settled now (credit the old plan's unused days, charge the new plan's).
+     */
+    private List<PricedItem> planChangeAdjustments(CustomerContext context, Billable billable, Texts texts) {
+        Subscription subscription = billable.subscription;
+        if (policy.timing() != BillingTiming.IN_ADVANCE
+                || policy.planChange() != PlanChangeRule.PRORATE
+                || subscription.activatedOn() == null
+                || !billable.period.start().isAfter(subscription.activatedOn())) {
+            return List.of();
+        }
+        Optional<BillingPeriod> previous =
+                schedule.periodContaining(subscription, billable.period.start().minusDays(1));
+        if (previous.isEmpty()) {
+            return List.of();
+        }
+        BillingPeriod prev = previous.get();
+        Optional<Invoice> prevInvoice =
+                store.invoices().findByBillingKey(Invoice.billingKeyOf(subscription.customerId(), prev.start()));
+        if (prevInvoice.isEmpty()) {
+            return List.of();
+        }
+        Set<LocalDate> billedStarts = new HashSet<>();
+        for (InvoiceLine line : prevInvoice.get().lines()) {
+            if (subscription.id().equals(line.subscriptionId()) && line.servicePeriod() != null) {
+                billedStarts.add(line.servicePeriod().start());
+            }
+        }
+        LocalDate firstUnbilledChange = subscription.plans().stream()
+                .map(a -> a.effectiveFrom())
+                .filter(d -> d.isAfter(prev.start()) && d.isBefore(prev.end()) && !billedStarts.contains(d))
+                .min(LocalDate::compareTo)
+                .orElse(null);
+        if (firstUnbilledChange == null) {
+            return List.of();
+        }
+        Plan billedPlan = context.plan(subscription.planOn(firstUnbilledChange.minusDays(1)));
+        var items = new ArrayList<PricedItem>();
+        for (BillingSchedule.Segment segment :
+                schedule.segments(subscription, BillingPeriod.of(firstUnbilledChange, prev.end()))) {
+            Plan plan = context.plan(segment.planId());
+            if (plan.id().equals(billedPlan.id())) {
+                continue;
+            }
+            MonetaryAmount credit = BillingCalculator.prorate(
+                    requireCurrency(billedPlan.priceOn(segment.cycle().start()), "plan " + billedPlan.name()),
+                    segment.part(),
+                    segment.cycle());
+            MonetaryAmount charge = BillingCalculator.prorate(
+                    requireCurrency(segment.monthlyPrice(plan), "plan " + plan.name()),
+                    segment.part(),
+                    segment.cycle());
+            if (credit.isPositive()) {
+                items.add(new PricedItem(
+                        InvoiceLineKind.PLAN_CHANGE_CREDIT,
+                        texts.planChangeCredit(billedPlan.name(), segment.part(), segment.cycle()),
+                        subscription.id(),
+                        null,
+                        segment.part(),
+                        credit.negate(),
+                        billedPlan.taxCategory()));
+            }
+            items.add(new PricedItem(
+                    InvoiceLineKind.PRORATED,
+                    texts.prorated(plan.name(), segment.part(), segment.cycle()),
+                    subscription.id(),
+                    null,
+                    segment.part(),
+                    charge,
+                    plan.taxCategory()));
+        }
+        return items;
+    }
+
+    private Notification invoiceIssued(Invoice invoice) {
+        InvoiceNumber number = invoice.requireNumber();
+        var model = new LinkedHashMap<String, String>();
+        model.put("invoiceNumber", number.value());
+        model.put("customerName", invoice.customer().name());
+        model.put("total", plain(invoice.total()));
+        model.put("balance", plain(invoice.balance()));
+        model.put("currency", invoice.currency().getCurrencyCode());
+        model.put("issueDate", invoice.issueDate().toString());
+        model.put("dueDate", invoice.dueDate().toString());
+        model.put("periodStart", invoice.period().start().toString());
+        model.put("periodEnd", invoice.period().lastDay().toString());
+        return Notification.pending(
+                "invoice-issued:" + number.value(),
+                NotificationKind.INVOICE_ISSUED,
+                invoice.customerId(),
+                model,
+                List.of(DocumentKeys.invoice(number, invoice.issueDate())),
+                clock.instant());
+    }
+
+    /** An amount as plain digits with its minor units ("59500.00"), for templates to format per locale. */
+    public static String plain(MonetaryAmount amount) {
+        return BillingCalculator.decimal(amount)
+                .setScale(amount.getCurrency().getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP)
+                .toPlainString();
+    }
+
+    private Map<PlanId, Plan> plansById() {
+        var plans = new HashMap<PlanId, Plan>();
+        for (Plan plan : store.plans().findAll()) {
+            plans.put(plan.id(), plan);
+        }
+        return plans;
+    }
+
+    private CustomerCredit creditOf(CustomerId customerId) {
+        return store.customerCredits()
+                .findByCustomer(customerId)
+                .filter(c -> c.balance().getCurrency().equals(policy.currency()))
+                .orElseGet(() -> CustomerCredit.none(customerId, policy.currency()));
+    }
+
+    private MonetaryAmount requireCurrency(MonetaryAmount amount, String what) {
+        if (!amount.getCurrency().equals(policy.currency())) {
+            throw WispCrmException.invalid(
+                    "currency",
+                    amount,
+                    what + " is priced in " + amount.getCurrency() + ", the policy bills " + policy.currency());
+        }
+        return amount;
+    }
+
+    private MonetaryAmount sum(List<InvoiceLine> lines) {
+        MonetaryAmount total = Money.zero(policy.currency());
+        for (InvoiceLine line : lines) {
+            total = total.add(line.total());
+        }
+        return total;
+    }
+
+    private record Billable(Subscription subscription, BillingPeriod period) {}
+
+    /** What billing one customer reads once and uses across that customer's invoices of the run. */
+    private static final class CustomerContext {
+        final Customer customer;
+        final Map<PlanId, Plan> plans;
+        final LocalDate date;
+        final boolean preview;
+        List<Charge> pendingCharges;
+        CustomerCredit credit;
+
+        CustomerContext(
+                Customer customer,
+                Map<PlanId, Plan> plans,
+                List<Charge> pendingCharges,
+                CustomerCredit credit,
+                LocalDate date,
+                boolean preview) {
+            this.customer = customer;
+            this.plans = plans;
+            this.pendingCharges = pendingCharges;
+            this.credit = credit;
+            this.date = date;
+            this.preview = preview;
+        }
+
+        Plan plan(PlanId id) {
+            Plan plan = plans.get(id);
+            if (plan == null) {
+                throw WispCrmException.notFound("Plan", id);
+            }
+            return plan;
+        }
+
+        /** The pending charges, for the first invoice of the customer that asks. */
+        List<Charge> takeCharges() {
+            List<Charge> taken = pendingCharges;
+            pendingCharges = List.of();
+            return taken;
+        }
+    }
+
+    private record Outcome(Kind kind, @Nullable Invoice invoice) {
+        static final Outcome SKIPPED = new Outcome(Kind.SKIPPED, null);
+        static final Outcome ALREADY_BILLED = new Outcome(Kind.ALREADY_BILLED, null);
+
+        static Outcome invoiced(Invoice invoice) {
+            return new Outcome(Kind.INVOICED, invoice);
+        }
+
+        enum Kind {
+            INVOICED,
+            ALREADY_BILLED,
+            SKIPPED
+        }
+    }
+
+    private static final class Tally {
+        final LocalDate date;
+        final boolean dryRun;
+        long customers;
+        long invoiced;
+        long alreadyBilled;
+        long skipped;
+        final List<BillingFailure> failures = new ArrayList<>();
+        final Map<String, MonetaryAmount> totals = new TreeMap<>();
+        final List<Invoice> previews = new ArrayList<>();
+
+        Tally(LocalDate date, boolean dryRun) {
+            this.date = date;
+            this.dryRun = dryRun;
+        }
+
+        void add(Outcome outcome, BillingRunListener listener) {
+            switch (outcome.kind()) {
+                case SKIPPED -> skipped++;
+                case ALREADY_BILLED -> alreadyBilled++;
+                case INVOICED -> {
+                    Invoice invoice = Objects.requireNonNull(outcome.invoice());
+                    invoiced++;
+                    totals.merge(invoice.currency().getCurrencyCode(), invoice.total(), MonetaryAmount::add);
+                    if (dryRun) {
+                        previews.add(invoice);
+                    }
+                    listener.invoiced(invoice);
+                }
+            }
+        }
+
+        BillingRunReport report() {
+            return new BillingRunReport(
+                    date, dryRun, customers, invoiced, alreadyBilled, skipped, failures, totals, previews);
+        }
+    }
+
+    /** Carries a customer's failure out of the unit of work, which rolls back the whole chunk. */
+    private static final class CustomerFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient CustomerId customerId;
+
+        CustomerFailed(CustomerId customerId, RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.customerId = customerId;
+        }
+    }
+}

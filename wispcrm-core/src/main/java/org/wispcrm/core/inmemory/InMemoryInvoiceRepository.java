@@ -1,0 +1,126 @@
+package org.wispcrm.core.inmemory;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.wispcrm.core.common.CustomerId;
+import org.wispcrm.core.common.Ids;
+import org.wispcrm.core.common.InvoiceId;
+import org.wispcrm.core.common.Page;
+import org.wispcrm.core.common.PageRequest;
+import org.wispcrm.core.common.Violations;
+import org.wispcrm.core.common.WispCrmException;
+import org.wispcrm.core.invoice.Invoice;
+import org.wispcrm.core.invoice.InvoiceNumber;
+import org.wispcrm.core.invoice.InvoiceQuery;
+import org.wispcrm.core.invoice.InvoiceRepository;
+import org.wispcrm.core.invoice.InvoiceStatus;
+
+/** Invoices in memory, unique by billing key and by number. */
+final class InMemoryInvoiceRepository implements InvoiceRepository {
+    private static final Comparator<Invoice> BY_ID = Comparator.comparing(i -> i.id().value(), Ids.ORDER);
+    private static final Comparator<Invoice> BY_ISSUE_DATE_THEN_ID =
+            Comparator.comparing(Invoice::issueDate).thenComparing(BY_ID);
+    private static final Comparator<Invoice> OLDEST_DUE_FIRST =
+            Comparator.comparing(Invoice::dueDate).thenComparing(BY_ID);
+
+    private final Table<InvoiceId, Invoice> table;
+
+    InMemoryInvoiceRepository(InMemoryTransactionRunner tx) {
+        this.table = new Table<>(
+                tx,
+                "Invoice",
+                Invoice::id,
+                Invoice::version,
+                InMemoryInvoiceRepository::withVersion,
+                "billingKey",
+                Invoice::billingKey);
+    }
+
+    @Override
+    public Invoice save(Invoice invoice) {
+        if (invoice.status() == InvoiceStatus.DRAFT) {
+            throw WispCrmException.invalid("status", invoice.status(), "a draft invoice is never saved");
+        }
+        return table.locked(() -> {
+            // The table indexes the billing key; the number is the second unique key.
+            var number = invoice.requireNumber();
+            findByNumber(number)
+                    .filter(other -> !other.id().equals(invoice.id()))
+                    .ifPresent(other -> {
+                        throw WispCrmException.duplicate("Invoice", "number", number);
+                    });
+            return table.save(invoice);
+        });
+    }
+
+    @Override
+    public Optional<Invoice> findById(InvoiceId id) {
+        return table.get(id);
+    }
+
+    @Override
+    public Optional<Invoice> findByNumber(InvoiceNumber number) {
+        return table.select(i -> number.equals(i.number()), BY_ID).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Invoice> findByBillingKey(String billingKey) {
+        return table.getByUniqueKey(billingKey);
+    }
+
+    @Override
+    public List<Invoice> findByCustomer(CustomerId customerId) {
+        return table.select(i -> i.customerId().equals(customerId), BY_ISSUE_DATE_THEN_ID);
+    }
+
+    @Override
+    public List<Invoice> findOpenByCustomer(CustomerId customerId) {
+        return table.select(i -> i.customerId().equals(customerId) && i.status().isOpen(), OLDEST_DUE_FIRST);
+    }
+
+    @Override
+    public List<Invoice> findOpenDueBefore(LocalDate dueBefore, @Nullable InvoiceId after, int limit) {
+        var violations = new Violations();
+        violations.require(limit >= 1, "limit", limit, "must be at least 1");
+        violations.throwIfAny();
+        return table
+                .select(
+                        i -> i.status().isOpen()
+                                && i.dueDate().isBefore(dueBefore)
+                                && (after == null || Ids.ORDER.compare(i.id().value(), after.value()) > 0),
+                        BY_ID)
+                .stream()
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public Page<Invoice> search(InvoiceQuery query, PageRequest page) {
+        return Page.of(table.select(query::matches, BY_ISSUE_DATE_THEN_ID), page);
+    }
+
+    private static Invoice withVersion(Invoice i, long version) {
+        return new Invoice(
+                i.id(),
+                i.number(),
+                i.customerId(),
+                i.customer(),
+                i.period(),
+                i.billingKey(),
+                i.issueDate(),
+                i.dueDate(),
+                i.currency(),
+                i.lines(),
+                i.subtotal(),
+                i.taxTotal(),
+                i.total(),
+                i.amountPaid(),
+                i.amountCredited(),
+                i.status(),
+                i.documentKey(),
+                version);
+    }
+}

@@ -1,0 +1,53 @@
+package org.wispcrm.core.invoice;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.wispcrm.core.common.CustomerId;
+import org.wispcrm.core.common.InvoiceId;
+import org.wispcrm.core.common.Page;
+import org.wispcrm.core.common.PageRequest;
+
+/**
+ * Persistence port for invoices; saving follows the optimistic-lock contract of {@code CustomerRepository}.
+ *
+ * <p>Two unique keys make billing idempotent: the {@link Invoice#billingKey()} (one invoice per customer and
+ * period start) and the number. Drafts are previews and are never saved.
+ */
+public interface InvoiceRepository {
+
+    /**
+     * Inserts (version 0) or updates an issued invoice.
+     *
+     * @throws org.wispcrm.core.common.WispCrmException {@code DUPLICATE} if another invoice has the same billing
+     *     key or number, or the same id on insert; {@code CONCURRENT_MODIFICATION} if the stored version differs;
+     *     {@code INVALID_INPUT} for a draft
+     */
+    Invoice save(Invoice invoice);
+
+    /** The invoice with this id. */
+    Optional<Invoice> findById(InvoiceId id);
+
+    /** The invoice with this number. */
+    Optional<Invoice> findByNumber(InvoiceNumber number);
+
+    /** The invoice with this billing key (see {@link Invoice#billingKeyOf}). */
+    Optional<Invoice> findByBillingKey(String billingKey);
+
+    /** All of a customer's invoices, by issue date, then id. */
+    List<Invoice> findByCustomer(CustomerId customerId);
+
+    /** A customer's open invoices ({@code ISSUED}, {@code PARTIALLY_PAID}), oldest due date first, then by id. */
+    List<Invoice> findOpenByCustomer(CustomerId customerId);
+
+    /**
+     * A keyset cursor for dunning: up to {@code limit} open invoices whose due date is before {@code dueBefore},
+     * ordered by id and with an id greater than {@code after} (all when null). Pass {@code today} for overdue
+     * invoices, or a later date to include invoices falling due soon.
+     */
+    List<Invoice> findOpenDueBefore(LocalDate dueBefore, @Nullable InvoiceId after, int limit);
+
+    /** One page of the invoices matching the query, by issue date, then id. */
+    Page<Invoice> search(InvoiceQuery query, PageRequest page);
+}

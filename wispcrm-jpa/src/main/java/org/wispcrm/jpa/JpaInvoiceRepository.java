@@ -1,0 +1,156 @@
+package org.wispcrm.jpa;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.wispcrm.core.common.CustomerId;
+import org.wispcrm.core.common.InvoiceId;
+import org.wispcrm.core.common.Page;
+import org.wispcrm.core.common.PageRequest;
+import org.wispcrm.core.common.WispCrmException;
+import org.wispcrm.core.invoice.Invoice;
+import org.wispcrm.core.invoice.InvoiceNumber;
+import org.wispcrm.core.invoice.InvoiceQuery;
+import org.wispcrm.core.invoice.InvoiceRepository;
+import org.wispcrm.core.invoice.InvoiceStatus;
+
+/**
+ * Invoices in {@code invoices}, their lines in {@code invoice_lines}. The unique billing key (one invoice per
+ * customer and period start) and number make billing idempotent across re-runs, hosts and crashes.
+ */
+final class JpaInvoiceRepository implements InvoiceRepository {
+    private static final List<InvoiceStatus> OPEN = List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID);
+
+    private final JpaTransactionRunner tx;
+
+    JpaInvoiceRepository(JpaTransactionRunner tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public Invoice save(Invoice invoice) {
+        if (invoice.status() == InvoiceStatus.DRAFT) {
+            throw WispCrmException.invalid("status", invoice.status(), "a draft invoice is never saved");
+        }
+        return tx.call(em -> {
+            long version = Versioned.save(
+                    em,
+                    InvoiceEntity.class,
+                    invoice.id().value(),
+                    invoice.version(),
+                    "Invoice",
+                    () -> InvoiceEntity.of(invoice),
+                    row -> row.copyState(invoice));
+            return new Invoice(
+                    invoice.id(),
+                    invoice.number(),
+                    invoice.customerId(),
+                    invoice.customer(),
+                    invoice.period(),
+                    invoice.billingKey(),
+                    invoice.issueDate(),
+                    invoice.dueDate(),
+                    invoice.currency(),
+                    invoice.lines(),
+                    invoice.subtotal(),
+                    invoice.taxTotal(),
+                    invoice.total(),
+                    invoice.amountPaid(),
+                    invoice.amountCredited(),
+                    invoice.status(),
+                    invoice.documentKey(),
+                    version);
+        });
+    }
+
+    @Override
+    public Optional<Invoice> findById(InvoiceId id) {
+        return tx.call(em ->
+                Optional.ofNullable(em.find(InvoiceEntity.class, id.value())).map(InvoiceEntity::toDomain));
+    }
+
+    @Override
+    public Optional<Invoice> findByNumber(InvoiceNumber number) {
+        return tx.call(em -> em.createQuery(
+                        "select e from InvoiceEntity e where e.series = :series and e.sequenceNumber = :sequence",
+                        InvoiceEntity.class)
+                .setParameter("series", number.series())
+                .setParameter("sequence", number.sequence())
+                .getResultStream()
+                .findFirst()
+                .map(InvoiceEntity::toDomain));
+    }
+
+    @Override
+    public Optional<Invoice> findByBillingKey(String billingKey) {
+        return tx.call(
+                em -> em.createQuery("select e from InvoiceEntity e where e.billingKey = :key", InvoiceEntity.class)
+                        .setParameter("key", billingKey)
+                        .getResultStream()
+                        .findFirst()
+                        .map(InvoiceEntity::toDomain));
+    }
+
+    @Override
+    public List<Invoice> findByCustomer(CustomerId customerId) {
+        return tx.call(em -> em
+                .createQuery(
+                        "select e from InvoiceEntity e where e.customerId = :id order by e.issueDate, e.id",
+                        InvoiceEntity.class)
+                .setParameter("id", customerId.value())
+                .getResultList()
+                .stream()
+                .map(InvoiceEntity::toDomain)
+                .toList());
+    }
+
+    @Override
+    public List<Invoice> findOpenByCustomer(CustomerId customerId) {
+        return tx.call(em -> em
+                .createQuery(
+                        "select e from InvoiceEntity e where e.customerId = :id and e.status in :open"
+                                + " order by e.dueDate, e.id",
+                        InvoiceEntity.class)
+                .setParameter("id", customerId.value())
+                .setParameter("open", OPEN)
+                .getResultList()
+                .stream()
+                .map(InvoiceEntity::toDomain)
+                .toList());
+    }
+
+    @Override
+    public List<Invoice> findOpenDueBefore(LocalDate dueBefore, @Nullable InvoiceId after, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        String jpql = "select e from InvoiceEntity e where e.status in :open and e.dueDate < :dueBefore"
+                + (after == null ? "" : " and e.id > :after")
+                + " order by e.id";
+        return tx.call(em -> {
+            var query = em.createQuery(jpql, InvoiceEntity.class)
+                    .setParameter("open", OPEN)
+                    .setParameter("dueBefore", dueBefore);
+            if (after != null) {
+                query.setParameter("after", after.value());
+            }
+            return query.setMaxResults(limit).getResultList().stream()
+                    .map(InvoiceEntity::toDomain)
+                    .toList();
+        });
+    }
+
+    @Override
+    public Page<Invoice> search(InvoiceQuery query, PageRequest page) {
+        return tx.call(em -> Queries.from("InvoiceEntity")
+                .where(
+                        "e.customerId = :customerId",
+                        "customerId",
+                        query.customerId() == null ? null : query.customerId().value())
+                .where("e.status = :status", "status", query.status())
+                .where("e.issueDate >= :from", "from", query.issuedFrom())
+                .where("e.issueDate < :before", "before", query.issuedBefore())
+                .page(em, InvoiceEntity.class, "e.issueDate, e.id", page, InvoiceEntity::toDomain));
+    }
+}

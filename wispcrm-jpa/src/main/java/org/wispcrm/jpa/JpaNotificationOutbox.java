@@ -1,0 +1,193 @@
+package org.wispcrm.jpa;
+
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.Session;
+import org.wispcrm.core.common.NotificationId;
+import org.wispcrm.core.common.Page;
+import org.wispcrm.core.common.PageRequest;
+import org.wispcrm.core.common.Violations;
+import org.wispcrm.core.common.WispCrmException;
+import org.wispcrm.core.notification.ChannelName;
+import org.wispcrm.core.notification.Notification;
+import org.wispcrm.core.notification.NotificationOutbox;
+import org.wispcrm.core.notification.NotificationStatus;
+
+/**
+ * The outbox in {@code notifications}. Claims lock the due rows with {@code SELECT ... FOR UPDATE SKIP LOCKED} on
+ * MariaDB and PostgreSQL, so concurrent workers (threads or hosts) each take different rows without waiting; on H2
+ * each candidate is taken with a conditional update on its version, so a row another worker took is skipped.
+ */
+final class JpaNotificationOutbox implements NotificationOutbox {
+    private static final String DUE =
+            "status = 'PENDING' AND next_attempt_at <= ?1" + " ORDER BY next_attempt_at, created_at, id";
+
+    private final JpaTransactionRunner tx;
+    private final Database database;
+
+    JpaNotificationOutbox(JpaTransactionRunner tx, Database database) {
+        this.tx = tx;
+        this.database = database;
+    }
+
+    @Override
+    public boolean enqueue(Notification notification) {
+        return tx.call(em -> {
+            // the natural-id lookup sees rows enqueued earlier in this unit without flushing the session
+            var existing = em.unwrap(Session.class)
+                    .bySimpleNaturalId(NotificationEntity.class)
+                    .load(notification.idempotencyKey());
+            if (existing != null) {
+                return false;
+            }
+            em.persist(NotificationEntity.of(notification));
+            return true;
+        });
+    }
+
+    @Override
+    public List<Notification> claimDue(Instant now, int limit, Duration lease) {
+        var violations = new Violations();
+        violations.require(limit >= 1, "limit", limit, "must be at least 1");
+        violations.require(lease != null && !lease.isNegative() && !lease.isZero(), "lease", lease, "must be positive");
+        violations.throwIfAny();
+        Instant until = now.plus(lease);
+        return tx.call(em ->
+                database.skipLocked() ? claimLocking(em, now, limit, until) : claimOptimistic(em, now, limit, until));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Notification> claimLocking(EntityManager em, Instant now, int limit, Instant until) {
+        List<NotificationEntity> rows = em.createNativeQuery(
+                        "SELECT * FROM notifications WHERE " + DUE + " LIMIT ?2 FOR UPDATE SKIP LOCKED",
+                        NotificationEntity.class)
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
+        var claimed = new ArrayList<Notification>(rows.size());
+        for (var row : rows) {
+            row.attempts++;
+            row.nextAttemptAt = until;
+            row.lastError = null;
+            claimed.add(row.toDomain());
+        }
+        em.flush();
+        return claimed;
+    }
+
+    private List<Notification> claimOptimistic(EntityManager em, Instant now, int limit, Instant until) {
+        List<NotificationEntity> candidates = em.createQuery(
+                        "select e from NotificationEntity e where e.status = :pending and e.nextAttemptAt <= :now"
+                                + " order by e.nextAttemptAt, e.createdAt, e.id",
+                        NotificationEntity.class)
+                .setParameter("pending", NotificationStatus.PENDING)
+                .setParameter("now", now)
+                .setMaxResults(limit * 2)
+                .getResultList();
+        var claimed = new ArrayList<Notification>();
+        for (var row : candidates) {
+            if (claimed.size() == limit) {
+                break;
+            }
+            int updated = em.createQuery("update NotificationEntity e set e.attempts = e.attempts + 1,"
+                            + " e.nextAttemptAt = :until, e.lastError = null, e.version = e.version + 1"
+                            + " where e.id = :id and e.version = :version and e.status = :pending"
+                            + " and e.nextAttemptAt <= :now")
+                    .setParameter("until", until)
+                    .setParameter("id", row.id)
+                    .setParameter("version", row.version)
+                    .setParameter("pending", NotificationStatus.PENDING)
+                    .setParameter("now", now)
+                    .executeUpdate();
+            if (updated == 1) {
+                em.detach(row);
+                row.attempts++;
+                row.nextAttemptAt = until;
+                row.lastError = null;
+                claimed.add(row.toDomain());
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public void markSent(NotificationId id, ChannelName channel, String providerMessageId, Instant sentAt) {
+        tx.call(em -> {
+            var row = require(em, id);
+            row.status = NotificationStatus.SENT;
+            row.sentVia = channel.value();
+            row.providerMessageId = providerMessageId;
+            row.sentAt = sentAt;
+            return null;
+        });
+    }
+
+    @Override
+    public void markRetry(NotificationId id, String reason, Instant retryAt) {
+        tx.call(em -> {
+            var row = require(em, id);
+            row.status = NotificationStatus.PENDING;
+            row.lastError = reason;
+            row.nextAttemptAt = retryAt;
+            return null;
+        });
+    }
+
+    @Override
+    public void markDead(NotificationId id, String reason) {
+        tx.call(em -> {
+            var row = require(em, id);
+            row.status = NotificationStatus.DEAD;
+            row.lastError = reason;
+            return null;
+        });
+    }
+
+    @Override
+    public void requeue(NotificationId id, Instant now) {
+        tx.call(em -> {
+            var row = require(em, id);
+            if (row.status != NotificationStatus.DEAD) {
+                throw WispCrmException.illegalTransition("Notification", id, row.status, "requeue");
+            }
+            row.status = NotificationStatus.PENDING;
+            row.attempts = 0;
+            row.nextAttemptAt = now;
+            row.sentAt = null;
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Notification> findById(NotificationId id) {
+        return tx.call(em -> Optional.ofNullable(em.find(NotificationEntity.class, id.value()))
+                .map(NotificationEntity::toDomain));
+    }
+
+    @Override
+    public Optional<Notification> findByIdempotencyKey(String idempotencyKey) {
+        return tx.call(em -> Optional.ofNullable(em.unwrap(Session.class)
+                        .bySimpleNaturalId(NotificationEntity.class)
+                        .load(idempotencyKey))
+                .map(NotificationEntity::toDomain));
+    }
+
+    @Override
+    public Page<Notification> findByStatus(NotificationStatus status, PageRequest page) {
+        return tx.call(em -> Queries.from("NotificationEntity")
+                .where("e.status = :status", "status", status)
+                .page(em, NotificationEntity.class, "e.createdAt, e.id", page, NotificationEntity::toDomain));
+    }
+
+    private static NotificationEntity require(EntityManager em, NotificationId id) {
+        var row = em.find(NotificationEntity.class, id.value());
+        if (row == null) {
+            throw WispCrmException.notFound("Notification", id);
+        }
+        return row;
+    }
+}

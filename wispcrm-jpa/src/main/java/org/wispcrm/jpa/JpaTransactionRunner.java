@@ -1,0 +1,137 @@
+package org.wispcrm.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.wispcrm.core.common.WispCrmException;
+import org.wispcrm.core.tx.TransactionRunner;
+
+/**
+ * Units of work over an {@link EntityManager} bound to the current thread. The outermost call opens an entity
+ * manager and a resource-local transaction, binds them to the thread, runs the work, flushes and commits (or rolls
+ * back if the work throws); nested calls join it. Repositories use the bound entity manager, or run in their own
+ * short transaction when called outside a unit.
+ *
+ * <p>A persistence failure inside a unit (a duplicate key, a lost optimistic lock) leaves Hibernate's session
+ * unusable, so the unit is marked failed: if the work catches the error and returns normally, the unit still rolls
+ * back and the first failure is thrown from {@link #inTransaction(Supplier)}.
+ */
+final class JpaTransactionRunner implements TransactionRunner {
+    private final EntityManagerFactory factory;
+    private final ThreadLocal<Unit> current = new ThreadLocal<>();
+
+    JpaTransactionRunner(EntityManagerFactory factory) {
+        this.factory = factory;
+    }
+
+    private static final class Unit {
+        final EntityManager em;
+
+        @Nullable
+        WispCrmException failure;
+
+        Unit(EntityManager em) {
+            this.em = em;
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        return inNewUnit(unit -> work.get());
+    }
+
+    /** Whether the current thread is inside a unit of work. */
+    boolean inUnitOfWork() {
+        return current.get() != null;
+    }
+
+    /**
+     * Runs a persistence operation with the thread's entity manager (joining its unit) or in a short unit of its
+     * own; every failure but a {@link WispCrmException} the operation throws on purpose is translated.
+     */
+    <T> T call(Function<EntityManager, T> operation) {
+        Unit unit = current.get();
+        if (unit != null) {
+            return guarded(unit, operation);
+        }
+        return inNewUnit(u -> guarded(u, operation));
+    }
+
+    private <T> T guarded(Unit unit, Function<EntityManager, T> operation) {
+        try {
+            return operation.apply(unit.em);
+        } catch (WispCrmException e) {
+            if (e.getCause() != null && unit.failure == null) {
+                unit.failure = e; // a translated database failure: the session cannot go on
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            WispCrmException typed = PersistenceErrors.translate(e);
+            if (unit.failure == null) {
+                unit.failure = typed;
+            }
+            throw typed;
+        }
+    }
+
+    private <T> T inNewUnit(Function<Unit, T> body) {
+        EntityManager em;
+        try {
+            em = factory.createEntityManager();
+        } catch (RuntimeException e) {
+            throw PersistenceErrors.translate(e);
+        }
+        var unit = new Unit(em);
+        current.set(unit);
+        try {
+            var tx = em.getTransaction();
+            try {
+                tx.begin();
+            } catch (RuntimeException e) {
+                throw PersistenceErrors.translate(e);
+            }
+            T result;
+            try {
+                result = body.apply(unit);
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(em, e);
+                throw e;
+            }
+            if (unit.failure != null) {
+                rollbackQuietly(em, unit.failure);
+                throw unit.failure;
+            }
+            try {
+                tx.commit();
+            } catch (RuntimeException e) {
+                WispCrmException typed = PersistenceErrors.translate(e);
+                rollbackQuietly(em, typed);
+                throw typed;
+            }
+            return result;
+        } finally {
+            current.remove();
+            try {
+                em.close();
+            } catch (RuntimeException ignored) {
+                // closing a broken session must not hide the unit's outcome
+            }
+        }
+    }
+
+    private static void rollbackQuietly(EntityManager em, Throwable cause) {
+        try {
+            var tx = em.getTransaction();
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

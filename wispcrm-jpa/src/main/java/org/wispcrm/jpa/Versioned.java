@@ -1,0 +1,43 @@
+package org.wispcrm.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.wispcrm.core.common.WispCrmException;
+
+/** The optimistic-lock save contract of every repository, over Hibernate's {@code @Version}. */
+final class Versioned {
+    private Versioned() {}
+
+    /**
+     * Inserts (domain version 0) or updates the row and returns the new domain version. An update checks the
+     * stored version first (a missing row or another version is {@code CONCURRENT_MODIFICATION}) and flushes, so
+     * that Hibernate's {@code WHERE version = ?} catches a concurrent writer and the returned version is exact.
+     * Inserts are not flushed: they go out in JDBC batches, and a duplicate id fails at the next flush or commit.
+     */
+    static <E extends VersionedEntity> long save(
+            EntityManager em,
+            Class<E> type,
+            Object id,
+            long domainVersion,
+            String entityName,
+            Supplier<E> create,
+            Consumer<E> update) {
+        if (domainVersion == 0) {
+            em.persist(create.get());
+            return 1;
+        }
+        E row = em.find(type, id);
+        if (row == null || row.domainVersion() != domainVersion) {
+            throw WispCrmException.concurrentModification(entityName, id);
+        }
+        update.accept(row);
+        em.flush();
+        if (row.domainVersion() == domainVersion) {
+            // nothing changed, so Hibernate did not write: still count the save, as the contract says
+            em.lock(row, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        }
+        return row.domainVersion();
+    }
+}

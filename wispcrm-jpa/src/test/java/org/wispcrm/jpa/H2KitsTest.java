@@ -1,0 +1,88 @@
+package org.wispcrm.jpa;
+
+import org.junit.jupiter.api.Nested;
+import org.wispcrm.core.Persistence;
+import org.wispcrm.testkit.ChargeRepositoryKit;
+import org.wispcrm.testkit.CustomerRepositoryKit;
+import org.wispcrm.testkit.InvoiceNumberSequenceKit;
+import org.wispcrm.testkit.NotificationOutboxKit;
+import org.wispcrm.testkit.PlanRepositoryKit;
+import org.wispcrm.testkit.ServiceOrderRepositoryKit;
+import org.wispcrm.testkit.SubscriptionRepositoryKit;
+import org.wispcrm.testkit.TicketRepositoryKit;
+import org.wispcrm.testkit.TransactionRunnerKit;
+
+/** Every persistence compatibility kit on H2 (see {@link TestDatabase} for how it is configured). */
+class H2KitsTest {
+    @Nested
+    class Customers extends CustomerRepositoryKit {
+        @Override
+        protected Persistence newPersistence() {
+            return TestDatabase.H2.emptyStore();
+        }
+    }
+
+    @Nested
+    class Plans extends PlanRepositoryKit {
+        @Override
+        protected Persistence newPersistence() {
+            return TestDatabase.H2.emptyStore();
+        }
+    }
+
+    @Nested
+    class Subscriptions extends SubscriptionRepositoryKit {
+        @Override
+        protected Persistence newPersistence() {
+            return TestDatabase.H2.emptyStore();
+        }
+    }
+
+    @Nested
+    class ServiceOrders extends ServiceOrderRepositoryKit {
+        @Override
+        protected Persistence newPersistence() {
+            return TestDatabase.H2.emptyStore();
+        }
+    }
+
+    @Nested
+    class Tickets extends TicketRepositoryKit {
+        @Override
+        protected Persistence newPersistence() {
+            return TestDatabase.H2.emptyStore();
+        }
+    }
+
+    @Nested
+    class Charges extends ChargeRepositoryKit {
+        @Override
+        protected Persistence newPersistence() {
+            return TestDatabase.H2.emptyStore();
+        }
+    }
+
+    @Nested
+    class InvoiceNumberSequence extends InvoiceNumberSequenceKit {
+        @Override
+        protected Persistence newPersistence() {
+            return TestDatabase.H2.emptyStore();
+        }
+    }
+
+    @Nested
+    class NotificationOutbox extends NotificationOutboxKit {
+        @Override
+        protected Persistence newPersistence() {
+            return TestDatabase.H2.emptyStore();
+        }
+    }
+
+    @Nested
+    class TransactionRunner extends TransactionRunnerKit {
+        @Override
+        protected Persistence newPersistence() {
+            return TestDatabase.H2.emptyStore();
+        }
+    }
+}
