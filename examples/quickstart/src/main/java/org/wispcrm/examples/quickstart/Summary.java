@@ -1,0 +1,218 @@
+package org.wispcrm.examples.quickstart;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import javax.money.MonetaryAmount;
+import org.jspecify.annotations.Nullable;
+import org.wispcrm.billing.invoice.BillingRunReport;
+import org.wispcrm.core.notification.dispatch.DispatchReport;
+
+/** What a quickstart run did, filled in stage by stage, and the table printed at the end. */
+final class Summary {
+    final QuickstartRun.Options options;
+    final String ispName;
+
+    boolean existingIsp;
+    long customers;
+    int newcomers;
+
+    @Nullable
+    LocalDate newcomersFrom;
+
+    @Nullable
+    LocalDate newcomersTo;
+
+    int planChanges;
+
+    @Nullable
+    String planChangeNote;
+
+    long previousInvoices;
+
+    @Nullable
+    PdfCount setupPdfs;
+
+    long setupMessagesSent;
+    long setupMessagesDead;
+
+    @Nullable
+    LocalDate runDate;
+
+    @Nullable
+    BillingRunReport billing;
+
+    final Map<String, String> skippedStages = new LinkedHashMap<>();
+
+    @Nullable
+    PdfCount pdfs;
+
+    long pdfsStored;
+
+    @Nullable
+    Path pdfFolder;
+
+    @Nullable
+    DispatchReport messages;
+
+    long whatsAppSent;
+    long emailSent;
+
+    @Nullable
+    Path outboxFolder;
+
+    @Nullable
+    Overdue overdue;
+
+    final Map<String, Duration> stages = new LinkedHashMap<>();
+    Duration total = Duration.ZERO;
+
+    Summary(QuickstartRun.Options options, String ispName) {
+        this.options = options;
+        this.ispName = ispName;
+    }
+
+    /** Whether every customer was billed. */
+    boolean succeeded() {
+        return billing != null && billing.succeeded();
+    }
+
+    /** Prints the table. */
+    void print(PrintStream out) {
+        BillingRunReport report = billing;
+        out.println();
+        out.println("WISP CRM quickstart: " + ispName + ", " + options.month() + " (billing date " + runDate + ")");
+        out.println();
+        if (existingIsp) {
+            row(out, "Customers", customers + " (demo ISP already in the database; set-up skipped)");
+        } else {
+            var history = new StringJoiner(", ", " (", ")");
+            if (newcomers > 0) {
+                history.add(newcomers + " installed mid-month, " + newcomersFrom + " to " + newcomersTo);
+            }
+            if (planChangeNote != null) {
+                history.add(planChanges + " plan change: " + planChangeNote);
+            }
+            row(out, "Customers", customers + (history.length() > 3 ? history.toString() : ""));
+            row(
+                    out,
+                    "Last month",
+                    previousInvoices + " invoices for " + options.month().minusMonths(1) + ", "
+                            + (setupPdfs == null ? 0 : setupPdfs.rendered()) + " PDFs, " + setupMessagesSent
+                            + " messages sent, " + setupMessagesDead + " dead-lettered");
+        }
+        if (report != null) {
+            row(
+                    out,
+                    "Invoices issued",
+                    report.invoiced() + " new invoices, " + report.alreadyBilled() + " already billed"
+                            + (report.skipped() > 0 ? ", " + report.skipped() + " with nothing to bill" : "")
+                            + (report.failures().isEmpty()
+                                    ? ""
+                                    : ", " + report.failures().size() + " FAILED"));
+            row(out, "Total invoiced", amounts(report.totals()));
+        }
+        row(out, "Payments", skippedStages.getOrDefault("Payments", "-"));
+        if (overdue != null) {
+            row(
+                    out,
+                    "Overdue",
+                    overdue.invoices() + " invoices, " + amounts(overdue.due()) + " due"
+                            + (skippedStages.containsKey("Payments") ? " (no payments recorded yet)" : ""));
+        }
+        row(
+                out,
+                "Suspended",
+                skippedStages.containsKey("Dunning") ? "0: dunning " + skippedStages.get("Dunning") : "0");
+        if (messages != null) {
+            row(
+                    out,
+                    "Messages sent",
+                    messages.sent() + " (" + whatsAppSent + " WhatsApp, " + emailSent + " email)"
+                            + (messages.retried() > 0 ? ", " + messages.retried() + " to retry" : ""));
+            row(
+                    out,
+                    "Dead-lettered",
+                    messages.deadLettered()
+                            + (messages.deadLettered() > 0 ? " (no channel reaches the customer)" : ""));
+        }
+        out.println();
+        out.println("  Files");
+        if (pdfs != null) {
+            row(out, "  PDFs", pdfFolder + "  (" + pdfs.rendered() + " new, " + pdfsStored + " in all)");
+        }
+        row(out, "  Outbox", outboxFolder + "  (whatsapp/*.txt, email/*.eml)");
+        row(out, "  Database", safeUrl(options.databaseUrl()));
+        out.println();
+        out.println("  Stage times");
+        for (Map.Entry<String, Duration> stage : stages.entrySet()) {
+            row(out, "  " + stage.getKey(), seconds(stage.getValue()));
+        }
+        for (Map.Entry<String, String> skipped : skippedStages.entrySet()) {
+            row(out, "  " + skipped.getKey(), "not run: " + skipped.getValue());
+        }
+        row(out, "  Total", seconds(total));
+        if (report != null && report.invoiced() == 0 && report.alreadyBilled() > 0) {
+            out.println();
+            out.println(options.month() + " was already billed: " + report.invoiced() + " new invoices, "
+                    + report.alreadyBilled() + " already billed. Nothing was billed twice.");
+        }
+    }
+
+    private static void row(PrintStream out, String label, String value) {
+        out.println(String.format(Locale.ROOT, "  %-26s %s", label, value));
+    }
+
+    /** Sums per currency: {@code COP 98,456,000}; whole amounts print without decimals. */
+    static String amounts(Map<String, MonetaryAmount> totals) {
+        if (totals.isEmpty()) {
+            return "nothing new";
+        }
+        var joiner = new StringJoiner(", ");
+        for (Map.Entry<String, MonetaryAmount> total : totals.entrySet()) {
+            joiner.add(total.getKey() + " " + amount(total.getValue()));
+        }
+        return joiner.toString();
+    }
+
+    static String amount(MonetaryAmount amount) {
+        BigDecimal value = amount.getNumber().numberValue(BigDecimal.class);
+        boolean whole = value.stripTrailingZeros().scale() <= 0;
+        var format = new DecimalFormat(whole ? "#,##0" : "#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return format.format(whole ? value.setScale(0, RoundingMode.UNNECESSARY) : value);
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    /** The URL without a password given as a parameter. */
+    static String safeUrl(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /**
+     * PDFs of one stage.
+     *
+     * @param rendered rendered and stored now
+     * @param alreadyStored found stored from an earlier run
+     */
+    record PdfCount(long rendered, long alreadyStored) {}
+
+    /**
+     * Open invoices past their due date.
+     *
+     * @param invoices how many
+     * @param due their balances by currency
+     */
+    record Overdue(long invoices, Map<String, MonetaryAmount> due) {}
+}
