@@ -3,10 +3,17 @@ package org.wispcrm.billing;
 import java.time.Clock;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.wispcrm.billing.creditnote.CreditNoteService;
+import org.wispcrm.billing.dunning.DunningService;
 import org.wispcrm.billing.invoice.BillingService;
+import org.wispcrm.billing.payment.PaymentService;
 import org.wispcrm.billing.policy.BillingPolicy;
+import org.wispcrm.billing.report.ReportService;
+import org.wispcrm.billing.statement.StatementService;
 import org.wispcrm.core.Persistence;
 import org.wispcrm.core.common.WispCrmException;
+import org.wispcrm.core.network.LoggingNetworkAccessControl;
+import org.wispcrm.core.network.NetworkAccessControl;
 
 /**
  * The billing services over one store, clock and policy.
@@ -25,12 +32,22 @@ public final class Billing {
     private final Clock clock;
     private final BillingPolicy policy;
     private final BillingService invoicing;
+    private final DunningService dunning;
+    private final PaymentService payments;
+    private final CreditNoteService creditNotes;
+    private final StatementService statements;
+    private final ReportService reports;
 
     private Billing(Builder builder) {
         this.persistence = Objects.requireNonNull(builder.persistence);
         this.clock = Objects.requireNonNull(builder.clock);
         this.policy = builder.policy;
         this.invoicing = new BillingService(persistence, clock, policy, builder.chunkSize);
+        this.dunning = new DunningService(persistence, clock, policy, builder.network);
+        this.payments = new PaymentService(persistence, clock, policy, dunning);
+        this.creditNotes = new CreditNoteService(persistence, clock, policy);
+        this.statements = new StatementService(persistence, policy);
+        this.reports = new ReportService(persistence, policy);
     }
 
     /** A builder; persistence and clock are required. */
@@ -41,6 +58,31 @@ public final class Billing {
     /** The billing run and on-demand invoices. */
     public BillingService invoicing() {
         return invoicing;
+    }
+
+    /** Payments: recording, allocation, reversal. */
+    public PaymentService payments() {
+        return payments;
+    }
+
+    /** Credit notes. */
+    public CreditNoteService creditNotes() {
+        return creditNotes;
+    }
+
+    /** The daily dunning run and reactivation. */
+    public DunningService dunning() {
+        return dunning;
+    }
+
+    /** Account statements. */
+    public StatementService statements() {
+        return statements;
+    }
+
+    /** Reports. */
+    public ReportService reports() {
+        return reports;
     }
 
     /** The policy everything bills by. */
@@ -64,6 +106,7 @@ public final class Billing {
         private @Nullable Clock clock;
         private BillingPolicy policy = BillingPolicy.defaults();
         private int chunkSize = 200;
+        private NetworkAccessControl network = new LoggingNetworkAccessControl();
 
         private Builder() {}
 
@@ -82,6 +125,12 @@ public final class Billing {
         /** The billing policy (default {@link BillingPolicy#defaults()}). */
         public Builder policy(BillingPolicy value) {
             policy = Objects.requireNonNull(value, "policy");
+            return this;
+        }
+
+        /** Cuts and restores service at the router (default: {@link LoggingNetworkAccessControl}, which only logs). */
+        public Builder networkAccessControl(NetworkAccessControl value) {
+            network = Objects.requireNonNull(value, "networkAccessControl");
             return this;
         }
 

@@ -39,6 +39,8 @@ public final class BillingWorld {
     public final InMemoryPersistence store = InMemoryPersistence.create();
     /** The clock. */
     public final MutableClock clock;
+    /** The router dunning suspends and payments restore. */
+    public final InMemoryRouter router = new InMemoryRouter();
     /** The services. */
     public final Billing billing;
 
@@ -55,6 +57,7 @@ public final class BillingWorld {
                 .clock(clock)
                 .policy(policy)
                 .chunkSize(chunkSize)
+                .networkAccessControl(router)
                 .build();
     }
 
@@ -153,6 +156,36 @@ public final class BillingWorld {
     public BillingRunReport runOn(LocalDate date) {
         clock.today(date);
         return billing.invoicing().run(date);
+    }
+
+    /** Moves the clock and runs dunning on that day. */
+    public org.wispcrm.billing.dunning.DunningReport dunOn(LocalDate date) {
+        clock.today(date);
+        return billing.dunning().run(date);
+    }
+
+    /** Moves the clock and records a bank transfer paid to open invoices oldest due first. */
+    public org.wispcrm.core.payment.Payment pay(
+            Customer customer, MonetaryAmount amount, String reference, LocalDate on) {
+        clock.today(on);
+        return billing.payments()
+                .record(org.wispcrm.billing.payment.PaymentRequest.of(
+                        customer.id(), amount, org.wispcrm.core.payment.PaymentMethod.BANK_TRANSFER, reference, on));
+    }
+
+    /** The customer's unused credit. */
+    public MonetaryAmount creditOf(Customer customer) {
+        return store.customerCredits()
+                .findByCustomer(customer.id())
+                .map(c -> c.balance())
+                .orElse(Money.zero(billing.policy().currency()));
+    }
+
+    /** The invoice with this printed number. */
+    public Invoice invoice(String number) {
+        return store.invoices()
+                .findByNumber(org.wispcrm.core.invoice.InvoiceNumber.parse(number))
+                .orElseThrow();
     }
 
     /** The customer's invoices, oldest first. */

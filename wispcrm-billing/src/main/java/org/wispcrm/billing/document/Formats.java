@@ -19,18 +19,12 @@ final class Formats {
     private final NumberFormat quantity;
     private final Labels labels;
 
-    private Formats(Locale locale, CurrencyUnit currency, boolean whole, Labels labels) {
+    private Formats(Prototypes prototypes, Labels labels) {
         this.labels = labels;
-        this.money = NumberFormat.getCurrencyInstance(locale);
-        money.setCurrency(Currency.getInstance(currency.getCurrencyCode()));
-        int digits = whole ? 0 : Math.max(0, currency.getDefaultFractionDigits());
-        money.setMinimumFractionDigits(digits);
-        money.setMaximumFractionDigits(digits);
-        money.setRoundingMode(RoundingMode.HALF_UP);
-        this.percent = NumberFormat.getPercentInstance(locale);
-        percent.setMaximumFractionDigits(2);
-        this.quantity = NumberFormat.getNumberInstance(locale);
-        quantity.setMaximumFractionDigits(4);
+        // Cloning a configured format is much cheaper than asking the locale providers for a new one.
+        this.money = (NumberFormat) prototypes.money.clone();
+        this.percent = (NumberFormat) prototypes.percent.clone();
+        this.quantity = (NumberFormat) prototypes.quantity.clone();
     }
 
     /** Formats for a document whose amounts are {@code amounts}. */
@@ -44,7 +38,30 @@ final class Formats {
                 }
             }
         }
-        return new Formats(locale, currency, whole, settings.labels(locale));
+        return new Formats(settings.prototypes(locale, currency, whole), settings.labels(locale));
+    }
+
+    /**
+     * Configured formats for one locale, currency and precision, kept by {@link PdfSettings} and never used
+     * directly: each document formats with its own clones.
+     */
+    static final class Prototypes {
+        private final NumberFormat money;
+        private final NumberFormat percent;
+        private final NumberFormat quantity;
+
+        Prototypes(Locale locale, CurrencyUnit currency, boolean whole) {
+            money = NumberFormat.getCurrencyInstance(locale);
+            money.setCurrency(Currency.getInstance(currency.getCurrencyCode()));
+            int digits = whole ? 0 : Math.max(0, currency.getDefaultFractionDigits());
+            money.setMinimumFractionDigits(digits);
+            money.setMaximumFractionDigits(digits);
+            money.setRoundingMode(RoundingMode.HALF_UP);
+            percent = NumberFormat.getPercentInstance(locale);
+            percent.setMaximumFractionDigits(2);
+            quantity = NumberFormat.getNumberInstance(locale);
+            quantity.setMaximumFractionDigits(4);
+        }
     }
 
     static BigDecimal decimal(MonetaryAmount amount) {

@@ -14,13 +14,15 @@ import org.wispcrm.core.common.WispCrmException;
 import org.wispcrm.core.invoice.Invoice;
 import org.wispcrm.core.invoice.InvoiceLine;
 import org.wispcrm.core.invoice.InvoiceLineKind;
-import org.wispcrm.core.invoice.InvoiceStatus;
 
 /**
  * Renders an issued invoice as a PDF in the customer's language: the ISP's letterhead, the customer as billed, the
  * number, dates and period, the lines (on as many pages as they need, with the column headers repeated on each), the
- * taxes by rate, credit applied, rounding, the total, what was paid or credited, the balance due and the payment
- * instructions.
+ * taxes by rate, credit applied, rounding, the total, the balance due and the payment instructions.
+ *
+ * <p>The PDF is the invoice <em>as issued</em>: later payments and credit notes (which have their own receipts and
+ * notes, and show on statements) do not change it, so the balance due printed is the invoice's total, and rendering
+ * the invoice again at any later time stores the very same bytes under its key.
  *
  * <p>Thread-safe: one instance serves every thread; fonts, logo and labels are built once in {@link PdfSettings}.
  * The same invoice always renders to the same bytes.
@@ -61,7 +63,6 @@ public final class InvoicePdf {
                     formats.date(invoice.period().start()),
                     formats.date(invoice.period().lastDay()))
         });
-        facts.add(new String[] {labels.get("status"), labels.of("invoice.status", invoice.status())});
         pdf.letterhead(labels.get("invoice.title"), facts);
         pdf.customer(invoice.customer());
 
@@ -107,20 +108,11 @@ public final class InvoicePdf {
             totals.add(Total.of(label, formats.money(line.total())));
         }
         totals.add(Total.strong(labels.get("total"), formats.money(invoice.total())));
-        if (!invoice.amountPaid().isZero()) {
-            totals.add(Total.of(
-                    labels.get("paid"), formats.money(invoice.amountPaid().negate())));
-        }
-        if (!invoice.amountCredited().isZero()) {
-            totals.add(Total.of(
-                    labels.get("credited"),
-                    formats.money(invoice.amountCredited().negate())));
-        }
-        totals.add(Total.strong(labels.get("balanceDue"), formats.money(invoice.balance())));
+        totals.add(Total.strong(labels.get("balanceDue"), formats.money(invoice.total())));
         pdf.totals(totals);
 
         String instructions = settings.profile().paymentInstructionsFor(locale);
-        if (instructions != null && invoice.balance().isPositive() && invoice.status() != InvoiceStatus.VOID) {
+        if (instructions != null && invoice.total().isPositive()) {
             pdf.note(labels.format("paymentInstructions", formats.date(invoice.dueDate())), instructions);
         }
         return pdf.finish();
@@ -133,13 +125,7 @@ public final class InvoicePdf {
             amounts.add(line.netAmount());
             amounts.add(line.taxAmount());
         }
-        amounts.addAll(List.of(
-                invoice.subtotal(),
-                invoice.taxTotal(),
-                invoice.total(),
-                invoice.amountPaid(),
-                invoice.amountCredited(),
-                invoice.balance()));
+        amounts.addAll(List.of(invoice.subtotal(), invoice.taxTotal(), invoice.total()));
         return amounts;
     }
 }

@@ -98,7 +98,7 @@ final class PdfComposer {
     /** The ISP on the left (logo, name, tax id, address, contact); the title and the document's facts on the right. */
     void letterhead(String title, List<String[]> facts) {
         IspProfile isp = settings.profile();
-        var table = table(new float[] {56, 44});
+        var table = table(new float[] {50, 50});
         var left = plainCell();
         Image logo = settings.logo();
         if (logo != null) {
@@ -223,6 +223,13 @@ final class PdfComposer {
         title.setSpacingBefore(12);
         add(title);
         add(paragraph(body, fonts.text));
+    }
+
+    /** A paragraph of text with space above it. */
+    void paragraph(String body) {
+        var text = paragraph(body, fonts.text);
+        text.setSpacingBefore(12);
+        add(text);
     }
 
     void add(Element element) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import javax.money.CurrencyUnit;
 import org.jspecify.annotations.Nullable;
 import org.wispcrm.core.common.WispCrmException;
 
@@ -34,6 +35,7 @@ public final class PdfSettings {
     private final Set<String> wholeAmountCurrencies;
     private final @Nullable Image logo;
     private final ConcurrentMap<Locale, Labels> labels = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Formats.Prototypes> formats = new ConcurrentHashMap<>();
 
     private PdfSettings(Builder builder) {
         this.profile = builder.profile;
@@ -77,6 +79,12 @@ public final class PdfSettings {
     /** The labels for a locale (the host's over the built-in ones), loaded once per locale. */
     Labels labels(Locale locale) {
         return labels.computeIfAbsent(locale, l -> Labels.load(l, LABELS, hostLabels, hostLoader));
+    }
+
+    /** The number formats for a locale, currency and precision, configured once. */
+    Formats.Prototypes prototypes(Locale locale, CurrencyUnit currency, boolean whole) {
+        String key = locale.toLanguageTag() + '|' + currency.getCurrencyCode() + '|' + whole;
+        return formats.computeIfAbsent(key, k -> new Formats.Prototypes(locale, currency, whole));
     }
 
     /** Whether amounts in this currency print without decimals on a document whose amounts are all whole. */

@@ -83,7 +83,7 @@ public final class ReceiptPdf {
         }
         pdf.totals(totals);
         if (payment.status() == PaymentStatus.RECORDED) {
-            pdf.note("", labels.get("receipt.thanks"));
+            pdf.paragraph(labels.get("receipt.thanks"));
         }
         return pdf.finish();
     }

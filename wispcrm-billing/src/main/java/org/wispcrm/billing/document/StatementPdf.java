@@ -17,7 +17,7 @@ import org.wispcrm.billing.document.StatementView.Entry;
  * same statement always renders to the same bytes.
  */
 public final class StatementPdf {
-    private static final float[] WIDTHS = {14, 20, 30, 12, 12, 12};
+    private static final float[] WIDTHS = {11, 25, 20, 14, 16, 14};
     private static final int[] ALIGN = {
         Element.ALIGN_LEFT,
         Element.ALIGN_LEFT,

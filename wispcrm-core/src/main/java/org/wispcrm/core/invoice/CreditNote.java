@@ -15,8 +15,9 @@ import org.wispcrm.core.common.WispCrmException;
 import org.wispcrm.core.document.DocumentKey;
 
 /**
- * A numbered credit note: the only way to cancel all or part of an issued invoice. Its lines carry positive
- * amounts (what is credited) and its total reduces the invoice's balance; what the invoice had already been paid
+ * A numbered credit note: the only way to cancel all or part of an issued invoice. Its lines carry what is
+ * credited, with the signs of the invoice lines they reverse (a full cancellation mirrors the invoice's lines, its
+ * discounts and rounding included), and its total, always positive, reduces the invoice's balance; what the invoice had already been paid
  * beyond that becomes customer credit.
  *
  * @param id application-assigned id
@@ -27,7 +28,7 @@ import org.wispcrm.core.document.DocumentKey;
  * @param customer the customer as on the invoice
  * @param issueDate date of issue
  * @param currency the invoice's currency
- * @param lines what is credited, positive amounts
+ * @param lines what is credited, signed as on the invoice
  * @param netAmount sum of the lines' net amounts
  * @param taxAmount sum of the lines' taxes
  * @param total net plus tax, more than zero
@@ -54,7 +55,7 @@ public record CreditNote(
         @Nullable DocumentKey documentKey,
         long version) {
 
-    /** Validates that the lines are positive, in one currency, and add up to the amounts. */
+    /** Validates that the lines are in one currency and add up to a positive total. */
     public CreditNote {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(number, "number");
@@ -79,8 +80,6 @@ public record CreditNote(
         MonetaryAmount tax = Money.zero(currency);
         for (var line : lines) {
             violations.require(line.currency().equals(currency), "lines", line.description(), "must be in " + currency);
-            violations.require(
-                    !line.netAmount().isNegative(), "lines", line.netAmount(), "must credit positive amounts");
         }
         violations.throwIfAny();
         for (var line : lines) {

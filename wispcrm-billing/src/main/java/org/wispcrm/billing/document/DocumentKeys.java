@@ -1,4 +1,4 @@
-package org.wispcrm.billing;
+package org.wispcrm.billing.document;
 
 import java.time.LocalDate;
 import java.util.Locale;

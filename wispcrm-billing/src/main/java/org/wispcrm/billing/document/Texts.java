@@ -1,4 +1,4 @@
-package org.wispcrm.billing;
+package org.wispcrm.billing.document;
 
 import java.util.Locale;
 import org.wispcrm.core.invoice.BillingPeriod;
@@ -56,6 +56,11 @@ public record Texts(boolean spanish) {
     /** "Anulación de la factura FE-000001". */
     public String voidInvoice(String invoiceNumber) {
         return spanish ? "Anulación de la factura " + invoiceNumber : "Cancellation of invoice " + invoiceNumber;
+    }
+
+    /** "Factura del 2026-11-01 a 2026-11-30". */
+    public String invoiceFor(BillingPeriod period) {
+        return (spanish ? "Factura del " : "Invoice for ") + range(period);
     }
 
     private String range(BillingPeriod period) {

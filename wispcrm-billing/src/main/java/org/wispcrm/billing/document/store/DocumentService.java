@@ -1,0 +1,397 @@
+package org.wispcrm.billing.document.store;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wispcrm.billing.document.CreditNotePdf;
+import org.wispcrm.billing.document.DocumentKeys;
+import org.wispcrm.billing.document.InvoicePdf;
+import org.wispcrm.billing.document.PdfSettings;
+import org.wispcrm.billing.document.ReceiptPdf;
+import org.wispcrm.billing.document.StatementPdf;
+import org.wispcrm.billing.document.StatementView;
+import org.wispcrm.billing.invoice.BillingRunListener;
+import org.wispcrm.billing.statement.Statement;
+import org.wispcrm.billing.statement.StatementEntry;
+import org.wispcrm.core.Persistence;
+import org.wispcrm.core.common.CreditNoteId;
+import org.wispcrm.core.common.ErrorCode;
+import org.wispcrm.core.common.InvoiceId;
+import org.wispcrm.core.common.PageRequest;
+import org.wispcrm.core.common.PaymentId;
+import org.wispcrm.core.common.WispCrmException;
+import org.wispcrm.core.document.DocumentKey;
+import org.wispcrm.core.document.DocumentStorage;
+import org.wispcrm.core.invoice.CreditNote;
+import org.wispcrm.core.invoice.CustomerSnapshot;
+import org.wispcrm.core.invoice.Invoice;
+import org.wispcrm.core.invoice.InvoiceQuery;
+import org.wispcrm.core.invoice.InvoiceStatus;
+import org.wispcrm.core.payment.Payment;
+import org.wispcrm.core.payment.PaymentQuery;
+
+/**
+ * Produces the PDFs of committed documents, stores them and records their keys: the step after an invoice (credit
+ * note, payment) commits.
+ *
+ * <p><b>Order of effects.</b> The invoice is committed first, by billing, with its outbox message already carrying
+ * the document's deterministic key ({@link DocumentKeys}); then this service renders the PDF, puts it in storage,
+ * and records the key on the invoice in a short unit of work of its own. If storage fails, the invoice is untouched
+ * and valid, its message waits (the dispatcher retries while the document is missing), and
+ * {@link #renderMissing()} produces it on a later attempt. Nothing here creates or numbers an invoice, so a retry can
+ * never duplicate one; rendering again writes the same bytes under the same key.
+ *
+ * <p><b>Stored documents are kept.</b> A document already in storage under its key is never rendered again (it is
+ * what the customer received, even if the letterhead changed since); only its key is recorded if that was missing.
+ *
+ * <p>Wiring after a billing run: {@code billing.invoicing().run(date, documents.afterCommit())}; and, on a schedule
+ * or after a storage outage, {@code documents.renderMissing()}. Thread-safe.
+ */
+public final class DocumentService {
+    /** The content type of every document stored here. */
+    public static final String PDF = "application/pdf";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentService.class);
+    private static final int SAVE_ATTEMPTS = 5;
+    private static final int PAGE = 200;
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+    private final Persistence store;
+    private final DocumentStorage storage;
+    private final InvoicePdf invoices;
+    private final CreditNotePdf creditNotes;
+    private final ReceiptPdf receipts;
+    private final StatementPdf statements;
+
+    /**
+     * A service over one store and one document storage.
+     *
+     * @param settings the letterhead, fonts and labels shared by every renderer
+     */
+    public DocumentService(Persistence store, DocumentStorage storage, PdfSettings settings) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.storage = Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(settings, "settings");
+        this.invoices = new InvoicePdf(settings);
+        this.creditNotes = new CreditNotePdf(settings);
+        this.receipts = new ReceiptPdf(settings);
+        this.statements = new StatementPdf(settings);
+    }
+
+    // ---- invoices ------------------------------------------------------------------------------------------------
+
+    /**
+     * Stores the PDF of a committed invoice (unless it is stored already) and records its key on the invoice.
+     *
+     * @return the key, {@link DocumentKeys#invoice}
+     * @throws WispCrmException {@code STORAGE_FAILURE} if storage fails (the invoice is left as it was);
+     *     {@code NOT_FOUND} if the invoice was not committed; {@code ILLEGAL_TRANSITION} for a draft
+     */
+    public DocumentKey storeInvoice(Invoice invoice) {
+        DocumentKey key = invoiceKey(invoice);
+        store(invoice, key);
+        return key;
+    }
+
+    /** {@link #storeInvoice(Invoice)} for the invoice with this id. */
+    public DocumentKey storeInvoice(InvoiceId id) {
+        return storeInvoice(store.invoices().findById(id).orElseThrow(() -> WispCrmException.notFound("Invoice", id)));
+    }
+
+    /** Where an invoice's PDF is stored (whether or not it is yet). */
+    public DocumentKey invoiceKey(Invoice invoice) {
+        return DocumentKeys.invoice(invoice.requireNumber(), invoice.issueDate());
+    }
+
+    /** Stores (unless stored) and records; whether it had to render. */
+    private boolean store(Invoice invoice, DocumentKey key) {
+        boolean rendered = putUnlessStored(key, () -> invoices.render(invoice));
+        record(invoice.id(), key);
+        return rendered;
+    }
+
+    private void record(InvoiceId id, DocumentKey key) {
+        saveWithRetry("Invoice " + id, () -> {
+            Invoice fresh = store.invoices().findById(id).orElseThrow(() -> WispCrmException.notFound("Invoice", id));
+            if (!key.equals(fresh.documentKey())) {
+                store.invoices().save(fresh.attachDocument(key));
+            }
+        });
+    }
+
+    /**
+     * A listener for {@code BillingService.run(date, listener)}: stores each invoice's PDF once the chunk that issued
+     * it has committed. A storage failure is logged and left for {@link #renderMissing()}; it never stops the run.
+     * Dry-run previews (drafts) are ignored.
+     */
+    public BillingRunListener afterCommit() {
+        return afterCommit(BillingRunListener.NONE);
+    }
+
+    /** {@link #afterCommit()}, passing every event on to {@code next} as well (a progress bar, say). */
+    public BillingRunListener afterCommit(BillingRunListener next) {
+        Objects.requireNonNull(next, "next");
+        return new BillingRunListener() {
+            @Override
+            public void invoiced(Invoice invoice) {
+                if (invoice.status() != InvoiceStatus.DRAFT) {
+                    try {
+                        storeInvoice(invoice);
+                    } catch (RuntimeException e) {
+                        LOG.warn(
+                                "PDF of invoice {} not stored yet ({}); renderMissing() will retry",
+                                invoice.number(),
+                                e.getMessage());
+                    }
+                }
+                next.invoiced(invoice);
+            }
+
+            @Override
+            public void failed(org.wispcrm.billing.invoice.BillingFailure failure) {
+                next.failed(failure);
+            }
+
+            @Override
+            public void progress(long customersDone) {
+                next.progress(customersDone);
+            }
+        };
+    }
+
+    /** {@link #renderMissing(LocalDate)} over every document. */
+    public DocumentRunReport renderMissing() {
+        return renderMissing(null);
+    }
+
+    /**
+     * Finds issued invoices, credit notes and payments dated on or after {@code from} (all when null) that have no
+     * recorded document, and produces their PDFs: the retry path after a storage failure or a crash. A document that
+     * fails is reported and tried again on the next call; the others go on.
+     */
+    public DocumentRunReport renderMissing(@Nullable LocalDate from) {
+        var tally = new Tally();
+        // Recording a key changes neither the order nor the membership of these queries, so offset pages stay
+        // stable while we work through them.
+        var invoiceQuery = new InvoiceQuery(null, null, from, null);
+        for (var page = PageRequest.first(PAGE); ; page = page.next()) {
+            var result = store.invoices().search(invoiceQuery, page);
+            for (Invoice invoice : result.items()) {
+                if (invoice.status() != InvoiceStatus.DRAFT && invoice.documentKey() == null) {
+                    tally.attempt("invoice " + invoice.requireNumber(), () -> store(invoice, invoiceKey(invoice)));
+                }
+            }
+            if (!result.hasNext()) {
+                break;
+            }
+        }
+        LocalDate since = from != null ? from : EARLIEST;
+        for (CreditNote note : store.creditNotes().findIssuedBetween(since, LATEST)) {
+            if (note.documentKey() == null) {
+                tally.attempt("credit note " + note.number(), () -> storeCreditNote(note));
+            }
+        }
+        var paymentQuery = new PaymentQuery(null, null, from, null);
+        for (var page = PageRequest.first(PAGE); ; page = page.next()) {
+            var result = store.payments().search(paymentQuery, page);
+            for (Payment payment : result.items()) {
+                if (payment.documentKey() == null) {
+                    tally.attempt("receipt " + payment.externalReference(), () -> {
+                        storeReceipt(payment.id());
+                        return true;
+                    });
+                }
+            }
+            if (!result.hasNext()) {
+                break;
+            }
+        }
+        if (!tally.failures.isEmpty()) {
+            LOG.warn("{} PDFs could not be stored; the next attempt retries them", tally.failures.size());
+        }
+        return new DocumentRunReport(tally.examined, tally.rendered, tally.recorded, tally.failures);
+    }
+
+    /** Counts what {@link #renderMissing(LocalDate)} did. */
+    private static final class Tally {
+        long examined;
+        long rendered;
+        long recorded;
+        final List<DocumentRunReport.Failure> failures = new ArrayList<>();
+
+        /** Runs one document's work, which says whether it had to render. */
+        void attempt(String document, BooleanSupplier work) {
+            examined++;
+            try {
+                if (work.getAsBoolean()) {
+                    rendered++;
+                } else {
+                    recorded++;
+                }
+            } catch (RuntimeException e) {
+                failures.add(new DocumentRunReport.Failure(document, String.valueOf(e.getMessage())));
+            }
+        }
+    }
+
+    // ---- credit notes, receipts, statements ----------------------------------------------------------------------
+
+    /**
+     * Stores the PDF of a committed credit note (unless stored already) and records its key on the note.
+     *
+     * @return the key, {@link DocumentKeys#creditNote}
+     */
+    public DocumentKey storeCreditNote(CreditNoteId id) {
+        CreditNote note =
+                store.creditNotes().findById(id).orElseThrow(() -> WispCrmException.notFound("CreditNote", id));
+        storeCreditNote(note);
+        return DocumentKeys.creditNote(note.number(), note.issueDate());
+    }
+
+    /** Stores (unless stored) and records; whether it had to render. */
+    private boolean storeCreditNote(CreditNote note) {
+        DocumentKey key = DocumentKeys.creditNote(note.number(), note.issueDate());
+        boolean rendered = putUnlessStored(key, () -> creditNotes.render(note));
+        saveWithRetry("CreditNote " + note.id(), () -> {
+            CreditNote fresh = store.creditNotes().findById(note.id()).orElseThrow();
+            if (!key.equals(fresh.documentKey())) {
+                store.creditNotes().save(fresh.attachDocument(key));
+            }
+        });
+        return rendered;
+    }
+
+    /**
+     * Stores the receipt of a committed payment and records its key on the payment. A receipt is rendered again
+     * when the payment's status changed since (a reversal prints on it).
+     *
+     * @return the key, {@link DocumentKeys#receipt}
+     */
+    public DocumentKey storeReceipt(PaymentId id) {
+        Payment payment = store.payments().findById(id).orElseThrow(() -> WispCrmException.notFound("Payment", id));
+        CustomerSnapshot customer = store.customers()
+                .findById(payment.customerId())
+                .map(CustomerSnapshot::of)
+                .orElseThrow(() -> WispCrmException.notFound("Customer", payment.customerId()));
+        DocumentKey key = DocumentKeys.receipt(payment.id().toString(), payment.receivedOn());
+        put(key, receipts.render(payment, customer));
+        saveWithRetry("Payment " + id, () -> {
+            Payment fresh = store.payments().findById(id).orElseThrow();
+            if (!key.equals(fresh.documentKey())) {
+                store.payments().save(fresh.attachDocument(key));
+            }
+        });
+        return key;
+    }
+
+    /**
+     * Renders and stores an account statement (statements are not recorded on any aggregate: the key is derived
+     * from the customer and the period's last day, so asking again for the same statement finds it).
+     *
+     * @return the key, {@link #statementKey}
+     */
+    public DocumentKey storeStatement(StatementView statement) {
+        DocumentKey key = statementKey(statement.customer().code(), statement.to());
+        put(key, statements.render(statement));
+        return key;
+    }
+
+    /**
+     * Renders and stores billing's statement of a customer's account, dated {@code issuedOn}; the customer's current
+     * name, address and locale head it.
+     *
+     * @return the key, {@link #statementKey}
+     */
+    public DocumentKey storeStatement(Statement statement, LocalDate issuedOn) {
+        CustomerSnapshot customer = store.customers()
+                .findById(statement.customerId())
+                .map(CustomerSnapshot::of)
+                .orElseThrow(() -> WispCrmException.notFound("Customer", statement.customerId()));
+        return storeStatement(view(statement, customer, issuedOn));
+    }
+
+    /** Billing's statement in the shape {@link StatementPdf} prints (its range ends the day before {@code before}). */
+    public static StatementView view(Statement statement, CustomerSnapshot customer, LocalDate issuedOn) {
+        var entries = new ArrayList<StatementView.Entry>();
+        for (StatementEntry entry : statement.entries()) {
+            StatementView.EntryKind kind = switch (entry.kind()) {
+                case INVOICE -> StatementView.EntryKind.INVOICE;
+                case CREDIT_NOTE -> StatementView.EntryKind.CREDIT_NOTE;
+                case PAYMENT -> StatementView.EntryKind.PAYMENT;
+                case PAYMENT_REVERSAL -> StatementView.EntryKind.PAYMENT_REVERSAL;
+            };
+            entries.add(new StatementView.Entry(
+                    entry.date(),
+                    kind,
+                    entry.reference(),
+                    entry.description(),
+                    entry.debit().subtract(entry.credit())));
+        }
+        return new StatementView(
+                customer,
+                statement.openingBalance().getCurrency(),
+                statement.from(),
+                statement.before().minusDays(1),
+                issuedOn,
+                statement.openingBalance(),
+                entries);
+    }
+
+    /**
+     * Where a customer's statement up to {@code to} is stored: {@code statements/2026/11/C-0042_2026-11-30.pdf}.
+     * Characters a key may not hold are replaced by {@code _}.
+     */
+    public static DocumentKey statementKey(String customerCode, LocalDate to) {
+        String code = customerCode.strip().replaceAll("[^A-Za-z0-9-]", "_");
+        if (code.isEmpty() || !Character.isLetterOrDigit(code.charAt(0))) {
+            code = "c" + code;
+        }
+        if (code.length() > 100) {
+            code = code.substring(0, 100);
+        }
+        return DocumentKey.of(
+                "statements",
+                String.valueOf(to.getYear()),
+                String.format(Locale.ROOT, "%02d", to.getMonthValue()),
+                code + "_" + to + ".pdf");
+    }
+
+    // ---- storage -------------------------------------------------------------------------------------------------
+
+    /** Renders and stores unless a document is stored under the key already; whether it rendered. */
+    private boolean putUnlessStored(DocumentKey key, Supplier<byte[]> render) {
+        if (storage.exists(key)) {
+            return false;
+        }
+        put(key, render.get());
+        return true;
+    }
+
+    private void put(DocumentKey key, byte[] pdf) {
+        storage.put(key, pdf, PDF);
+        LOG.debug("Stored {} ({} bytes)", key, pdf.length);
+    }
+
+    /** Runs a read-modify-save in its own unit of work, again if another writer got in between. */
+    private void saveWithRetry(String what, Runnable work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.transactions().inTransaction(work);
+                return;
+            } catch (WispCrmException e) {
+                if (e.code() != ErrorCode.CONCURRENT_MODIFICATION || attempt == SAVE_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("{} changed while recording its document; attempt {}", what, attempt + 1);
+            }
+        }
+    }
+}
