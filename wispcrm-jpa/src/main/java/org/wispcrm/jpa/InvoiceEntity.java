@@ -51,6 +51,7 @@ class InvoiceEntity extends VersionedEntity {
     @Column(name = "period_end")
     LocalDate periodEnd = LocalDate.EPOCH;
 
+    @org.hibernate.annotations.NaturalId
     @Column(name = "billing_key")
     String billingKey = "";
 

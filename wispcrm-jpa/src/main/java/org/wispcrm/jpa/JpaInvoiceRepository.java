@@ -41,7 +41,8 @@ final class JpaInvoiceRepository implements InvoiceRepository {
                     invoice.version(),
                     "Invoice",
                     () -> InvoiceEntity.of(invoice),
-                    row -> row.copyState(invoice));
+                    row -> row.copyState(invoice),
+                    true);
             return new Invoice(
                     invoice.id(),
                     invoice.number(),

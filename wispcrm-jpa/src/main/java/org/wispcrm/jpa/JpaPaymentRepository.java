@@ -28,7 +28,8 @@ final class JpaPaymentRepository implements PaymentRepository {
                     p.version(),
                     "Payment",
                     () -> PaymentEntity.of(p),
-                    row -> row.copy(p));
+                    row -> row.copy(p),
+                    true);
             return new Payment(
                     p.id(),
                     p.customerId(),

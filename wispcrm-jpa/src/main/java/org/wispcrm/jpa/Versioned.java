@@ -14,7 +14,9 @@ final class Versioned {
      * Inserts (domain version 0) or updates the row and returns the new domain version. An update checks the
      * stored version first (a missing row or another version is {@code CONCURRENT_MODIFICATION}) and flushes, so
      * that Hibernate's {@code WHERE version = ?} catches a concurrent writer and the returned version is exact.
-     * Inserts are not flushed: they go out in JDBC batches, and a duplicate id fails at the next flush or commit.
+     * Inserts are not flushed, so they go out in JDBC batches and a duplicate id fails at the next flush or
+     * commit, unless {@code flushInsert} asks to learn at once whether a business key (a billing key, a payment's
+     * reference) is taken, so the caller can tell which record collided.
      */
     static <E extends VersionedEntity> long save(
             EntityManager em,
@@ -24,8 +26,24 @@ final class Versioned {
             String entityName,
             Supplier<E> create,
             Consumer<E> update) {
+        return save(em, type, id, domainVersion, entityName, create, update, false);
+    }
+
+    /** {@link #save(EntityManager, Class, Object, long, String, Supplier, Consumer)}, flushing inserts if asked. */
+    static <E extends VersionedEntity> long save(
+            EntityManager em,
+            Class<E> type,
+            Object id,
+            long domainVersion,
+            String entityName,
+            Supplier<E> create,
+            Consumer<E> update,
+            boolean flushInsert) {
         if (domainVersion == 0) {
             em.persist(create.get());
+            if (flushInsert) {
+                em.flush();
+            }
             return 1;
         }
         E row = em.find(type, id);

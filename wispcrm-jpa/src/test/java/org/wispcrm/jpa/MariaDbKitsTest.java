@@ -3,9 +3,13 @@ package org.wispcrm.jpa;
 import org.junit.jupiter.api.Nested;
 import org.wispcrm.core.Persistence;
 import org.wispcrm.testkit.ChargeRepositoryKit;
+import org.wispcrm.testkit.CreditNoteRepositoryKit;
+import org.wispcrm.testkit.CustomerCreditRepositoryKit;
 import org.wispcrm.testkit.CustomerRepositoryKit;
 import org.wispcrm.testkit.InvoiceNumberSequenceKit;
+import org.wispcrm.testkit.InvoiceRepositoryKit;
 import org.wispcrm.testkit.NotificationOutboxKit;
+import org.wispcrm.testkit.PaymentRepositoryKit;
 import org.wispcrm.testkit.PlanRepositoryKit;
 import org.wispcrm.testkit.ServiceOrderRepositoryKit;
 import org.wispcrm.testkit.SubscriptionRepositoryKit;
@@ -80,6 +84,38 @@ class MariaDbKitsTest {
 
     @Nested
     class TransactionRunner extends TransactionRunnerKit {
+        @Override
+        protected Persistence newPersistence() {
+            return TestDatabase.MARIADB.emptyStore();
+        }
+    }
+
+    @Nested
+    class Invoices extends InvoiceRepositoryKit {
+        @Override
+        protected Persistence newPersistence() {
+            return TestDatabase.MARIADB.emptyStore();
+        }
+    }
+
+    @Nested
+    class CreditNotes extends CreditNoteRepositoryKit {
+        @Override
+        protected Persistence newPersistence() {
+            return TestDatabase.MARIADB.emptyStore();
+        }
+    }
+
+    @Nested
+    class Payments extends PaymentRepositoryKit {
+        @Override
+        protected Persistence newPersistence() {
+            return TestDatabase.MARIADB.emptyStore();
+        }
+    }
+
+    @Nested
+    class CustomerCredits extends CustomerCreditRepositoryKit {
         @Override
         protected Persistence newPersistence() {
             return TestDatabase.MARIADB.emptyStore();
