@@ -8,6 +8,7 @@ import org.javamoney.moneta.Money;
 import org.wispcrm.billing.document.IspProfile;
 import org.wispcrm.billing.policy.BillingPolicy;
 import org.wispcrm.billing.policy.FirstPeriodRule;
+import org.wispcrm.billing.policy.LateFee;
 import org.wispcrm.core.common.Address;
 import org.wispcrm.core.notification.dispatch.MessageTemplates;
 import org.wispcrm.core.plan.NewPlan;
@@ -33,8 +34,10 @@ final class DemoIsp {
     private DemoIsp() {}
 
     /**
-     * Everyone is billed on the 1st, in advance, IVA 19% on top of the price, in whole pesos. A customer installed
-     * mid-month gets the days to the 1st together with the next full month on one invoice.
+     * Everyone is billed on the 1st, in advance, IVA 19% on top of the price, in whole pesos, due in 10 days. A
+     * customer installed mid-month gets the days to the 1st together with the next full month on one invoice. Five
+     * days after the due date a late fee of $ 5.000 is charged (on the next invoice); fifteen days after it, service
+     * is suspended.
      */
     static BillingPolicy policy() {
         return BillingPolicy.builder()
@@ -43,6 +46,9 @@ final class DemoIsp {
                 .firstPeriod(FirstPeriodRule.MERGE_WITH_NEXT)
                 .cashRounding(BigDecimal.ONE)
                 .dueDays(10)
+                .graceDays(5)
+                .lateFee(LateFee.fixed(Money.of(5_000, "COP")))
+                .suspendAfterDaysOverdue(15)
                 .build();
     }
 

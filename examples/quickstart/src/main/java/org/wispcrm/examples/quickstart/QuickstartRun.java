@@ -3,6 +3,8 @@ package org.wispcrm.examples.quickstart;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,19 +12,22 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.money.MonetaryAmount;
+import org.javamoney.moneta.Money;
 import org.jspecify.annotations.Nullable;
 import org.wispcrm.billing.Billing;
-import org.wispcrm.billing.DocumentKeys;
-import org.wispcrm.billing.document.InvoicePdf;
 import org.wispcrm.billing.document.PdfSettings;
+import org.wispcrm.billing.document.store.DocumentService;
+import org.wispcrm.billing.dunning.DunningReport;
 import org.wispcrm.billing.invoice.BillingFailure;
 import org.wispcrm.billing.invoice.BillingRunListener;
 import org.wispcrm.billing.invoice.BillingRunReport;
+import org.wispcrm.billing.payment.PaymentRequest;
 import org.wispcrm.core.WispCrm;
 import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.EmailAddress;
@@ -33,11 +38,11 @@ import org.wispcrm.core.common.SubscriptionId;
 import org.wispcrm.core.customer.Customer;
 import org.wispcrm.core.customer.CustomerProfile;
 import org.wispcrm.core.customer.CustomerQuery;
+import org.wispcrm.core.customer.CustomerStatus;
 import org.wispcrm.core.customer.NewSubscription;
 import org.wispcrm.core.customer.NotificationPreferences;
 import org.wispcrm.core.customer.RegisterCustomer;
 import org.wispcrm.core.customer.RegisteredCustomer;
-import org.wispcrm.core.document.DocumentKey;
 import org.wispcrm.core.document.LocalFileDocumentStorage;
 import org.wispcrm.core.invoice.Invoice;
 import org.wispcrm.core.invoice.InvoiceQuery;
@@ -50,6 +55,7 @@ import org.wispcrm.core.notification.dispatch.DispatchReport;
 import org.wispcrm.core.notification.dispatch.NotificationDispatcher;
 import org.wispcrm.core.order.OpenServiceOrder;
 import org.wispcrm.core.order.ServiceOrder;
+import org.wispcrm.core.payment.PaymentMethod;
 import org.wispcrm.core.plan.Plan;
 import org.wispcrm.core.subscription.Subscription;
 import org.wispcrm.jpa.JpaPersistence;
@@ -122,7 +128,7 @@ final class QuickstartRun {
                     .policy(DemoIsp.policy())
                     .build();
             var storage = new LocalFileDocumentStorage(options.documents());
-            var pdf = new InvoicePdf(PdfSettings.of(DemoIsp.profile()));
+            var documents = new DocumentService(persistence, storage, PdfSettings.of(DemoIsp.profile()));
             var whatsApp =
                     new Counting(FileOutboxChannel.whatsApp(options.outbox().resolve("whatsapp"), clock));
             var email = new Counting(FileOutboxChannel.email(
@@ -135,7 +141,7 @@ final class QuickstartRun {
                     .clock(clock)
                     .batchSize(100)
                     .build();
-            var context = new Context(crm, billing, persistence, storage, pdf, dispatcher, whatsApp, email);
+            var context = new Context(crm, billing, persistence, storage, documents, dispatcher, whatsApp, email);
 
             if (crm.plans().findByName(DemoIsp.PLANS.get(0).plan().name()).isPresent()) {
                 summary.existingIsp = true;
@@ -239,6 +245,9 @@ final class QuickstartRun {
             c.crm.serviceOrders().complete(order.id(), "Antena instalada y alineada; señal -58 dBm.");
             setupMessages = setupMessages.plus(c.dispatcher.dispatchDue());
         }
+        // Last month's payments: most on time, some late, a few partial, the rest still owed on the 1st.
+        setupMessages = setupMessages.plus(payLastMonth(c, previous, people, summary));
+
         summary.newcomers = newcomers;
         summary.newcomersFrom = newcomers == 0 ? null : previous.atDay(4);
         summary.newcomersTo = newcomers == 0 ? null : previous.atDay(4 + (newcomers - 1) * 20 / newcomers);
@@ -246,6 +255,108 @@ final class QuickstartRun {
         summary.setupMessagesDead = setupMessages.deadLettered();
         summary.customers = total;
     }
+
+    private DispatchReport payLastMonth(Context c, YearMonth previous, DemoPeople people, Summary summary) {
+        LocalDate billed = previous.atDay(1);
+        List<PlannedPayment> planned = new ArrayList<>();
+        PageRequest page = PageRequest.first(CHUNK);
+        while (true) {
+            var invoices =
+                    c.persistence.invoices().search(InvoiceQuery.issuedBetween(billed, billed.plusDays(1)), page);
+            for (Invoice invoice : invoices.items()) {
+                int roll = people.nextInt(100);
+                PaymentMethod method = METHODS[people.nextInt(METHODS.length)];
+                if (roll < 86) {
+                    planned.add(new PlannedPayment(
+                            invoice, invoice.total(), previous.atDay(2 + people.nextInt(10)), method, Kind.ON_TIME));
+                } else if (roll < 91) {
+                    planned.add(new PlannedPayment(
+                            invoice, invoice.total(), previous.atDay(14 + people.nextInt(14)), method, Kind.LATE));
+                } else if (roll < 93) {
+                    // About half, in thousands of pesos: the rest stays owed.
+                    BigDecimal half = invoice.total()
+                            .getNumber()
+                            .numberValue(BigDecimal.class)
+                            .divide(BigDecimal.valueOf(2000), 0, RoundingMode.DOWN)
+                            .multiply(BigDecimal.valueOf(1000));
+                    planned.add(new PlannedPayment(
+                            invoice,
+                            Money.of(half, invoice.currency()),
+                            previous.atDay(5 + people.nextInt(7)),
+                            method,
+                            Kind.PARTIAL));
+                }
+            }
+            if (!invoices.hasNext()) {
+                break;
+            }
+            page = page.next();
+        }
+        planned.sort(Comparator.comparing(PlannedPayment::receivedOn)
+                .thenComparing(p -> p.invoice().requireNumber().value()));
+
+        DispatchReport sent = DispatchReport.empty();
+        try (Progress bar = progress.start("Payments " + previous, planned.size(), "payments")) {
+            LocalDate day = null;
+            int done = 0;
+            for (PlannedPayment payment : planned) {
+                if (!payment.receivedOn().equals(day)) {
+                    if (day != null) {
+                        clock.set(day, LocalTime.of(18, 0));
+                        sent = sent.plus(c.dispatcher.dispatchDue());
+                    }
+                    day = payment.receivedOn();
+                    clock.set(day, LocalTime.of(9, 0));
+                }
+                clock.advanceSeconds(7);
+                var recorded = c.billing
+                        .payments()
+                        .record(PaymentRequest.of(
+                                payment.invoice().customerId(),
+                                payment.amount(),
+                                payment.method(),
+                                reference(payment),
+                                payment.receivedOn()));
+                c.documents.storeReceipt(recorded.id());
+                summary.payments.add(payment.kind(), payment.amount());
+                bar.stepTo(++done);
+            }
+            if (day != null) {
+                clock.set(day, LocalTime.of(18, 0));
+                sent = sent.plus(c.dispatcher.dispatchDue());
+            }
+        }
+        return sent;
+    }
+
+    private static String reference(PlannedPayment payment) {
+        String number = payment.invoice().requireNumber().value();
+        return switch (payment.method()) {
+            case PAYMENT_GATEWAY -> "PSE-" + number;
+            case BANK_TRANSFER -> "TRF-" + number;
+            case CASH -> "EFECTY-" + number;
+            default -> payment.method() + "-" + number;
+        };
+    }
+
+    private static final PaymentMethod[] METHODS = {
+        PaymentMethod.PAYMENT_GATEWAY,
+        PaymentMethod.PAYMENT_GATEWAY,
+        PaymentMethod.PAYMENT_GATEWAY,
+        PaymentMethod.BANK_TRANSFER,
+        PaymentMethod.CASH,
+        PaymentMethod.CASH
+    };
+
+    /** How a customer paid last month's invoice. */
+    enum Kind {
+        ON_TIME,
+        LATE,
+        PARTIAL
+    }
+
+    private record PlannedPayment(
+            Invoice invoice, MonetaryAmount amount, LocalDate receivedOn, PaymentMethod method, Kind kind) {}
 
     private void importCustomers(Context c, List<CustomerToCreate> batch) {
         // The ISP's existing customers, imported in bulk: one unit of work per chunk, straight to the repositories.
@@ -323,9 +434,15 @@ final class QuickstartRun {
         BillingRunReport report = timed(summary, "Billing " + options.month(), () -> bill(c, runDate, "Billing"));
         summary.billing = report;
 
-        // Payments and dunning are not in wispcrm-billing yet: the summary says where they will come from.
-        summary.skippedStages.put("Payments", "arrives with issue 3 (payments and allocation)");
-        summary.skippedStages.put("Dunning", "arrives with issue 3 (reminders, late fees, suspension)");
+        // The daily dunning run: overdue notices, late fees (billed with the next invoice) and suspensions.
+        clock.set(runDate, LocalTime.of(0, 45));
+        DunningReport dunning =
+                timed(summary, "Dunning", () -> c.billing.dunning().run(runDate));
+        summary.dunning = dunning;
+        summary.suspendedCustomers = c.persistence
+                .customers()
+                .search(new CustomerQuery(null, null, null, CustomerStatus.SUSPENDED), PageRequest.first(1))
+                .totalItems();
 
         clock.set(runDate, LocalTime.of(1, 0));
         summary.pdfs = timed(summary, "PDFs", () -> renderPdfs(c, "PDFs"));
@@ -396,11 +513,10 @@ final class QuickstartRun {
             while (true) {
                 var invoices = c.persistence.invoices().search(InvoiceQuery.all(), page);
                 for (Invoice invoice : invoices.items()) {
-                    DocumentKey key = DocumentKeys.invoice(invoice.requireNumber(), invoice.issueDate());
-                    if (invoice.documentKey() != null && c.storage.exists(key)) {
+                    if (invoice.documentKey() != null) {
                         alreadyStored++;
                     } else {
-                        store(c, invoice.id(), key);
+                        c.documents.storeInvoice(invoice);
                         rendered++;
                     }
                     seen++;
@@ -413,19 +529,6 @@ final class QuickstartRun {
             }
         }
         return new Summary.PdfCount(rendered, alreadyStored);
-    }
-
-    private void store(Context c, InvoiceId id, DocumentKey key) {
-        c.persistence.transactions().inTransaction(() -> {
-            Invoice invoice = c.persistence.invoices().findById(id).orElseThrow();
-            if (!c.storage.exists(key)) {
-                c.storage.put(key, c.pdf.render(invoice), "application/pdf");
-            }
-            if (!key.equals(invoice.documentKey())) {
-                c.persistence.invoices().save(invoice.attachDocument(key));
-            }
-            return null;
-        });
     }
 
     private static long countInvoices(Context c) {
@@ -483,7 +586,7 @@ final class QuickstartRun {
         final Billing billing;
         final JpaPersistence persistence;
         final LocalFileDocumentStorage storage;
-        final InvoicePdf pdf;
+        final DocumentService documents;
         final NotificationDispatcher dispatcher;
         final Counting whatsApp;
         final Counting email;
@@ -494,7 +597,7 @@ final class QuickstartRun {
                 Billing billing,
                 JpaPersistence persistence,
                 LocalFileDocumentStorage storage,
-                InvoicePdf pdf,
+                DocumentService documents,
                 NotificationDispatcher dispatcher,
                 Counting whatsApp,
                 Counting email) {
@@ -502,7 +605,7 @@ final class QuickstartRun {
             this.billing = billing;
             this.persistence = persistence;
             this.storage = storage;
-            this.pdf = pdf;
+            this.documents = documents;
             this.dispatcher = dispatcher;
             this.whatsApp = whatsApp;
             this.email = email;

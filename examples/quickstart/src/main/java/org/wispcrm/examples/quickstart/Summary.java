@@ -12,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 import javax.money.MonetaryAmount;
 import org.jspecify.annotations.Nullable;
+import org.wispcrm.billing.dunning.DunningReport;
 import org.wispcrm.billing.invoice.BillingRunReport;
 import org.wispcrm.core.notification.dispatch.DispatchReport;
 
@@ -44,6 +46,13 @@ final class Summary {
 
     long setupMessagesSent;
     long setupMessagesDead;
+
+    final Payments payments = new Payments();
+
+    @Nullable
+    DunningReport dunning;
+
+    long suspendedCustomers;
 
     @Nullable
     LocalDate runDate;
@@ -81,9 +90,11 @@ final class Summary {
         this.ispName = ispName;
     }
 
-    /** Whether every customer was billed. */
+    /** Whether every customer was billed and dunned. */
     boolean succeeded() {
-        return billing != null && billing.succeeded();
+        return billing != null
+                && billing.succeeded()
+                && (dunning == null || dunning.failures().isEmpty());
     }
 
     /** Prints the table. */
@@ -121,18 +132,33 @@ final class Summary {
                                     : ", " + report.failures().size() + " FAILED"));
             row(out, "Total invoiced", amounts(report.totals()));
         }
-        row(out, "Payments", skippedStages.getOrDefault("Payments", "-"));
-        if (overdue != null) {
+        if (existingIsp) {
+            row(out, "Payments", "none new (recorded when the demo ISP was set up)");
+        } else {
             row(
                     out,
-                    "Overdue",
-                    overdue.invoices() + " invoices, " + amounts(overdue.due()) + " due"
-                            + (skippedStages.containsKey("Payments") ? " (no payments recorded yet)" : ""));
+                    "Payments",
+                    payments.count() + " in " + options.month().minusMonths(1) + ", " + amounts(payments.total)
+                            + " (" + payments.onTime + " on time, " + payments.late + " late, " + payments.partial
+                            + " partial)");
         }
-        row(
-                out,
-                "Suspended",
-                skippedStages.containsKey("Dunning") ? "0: dunning " + skippedStages.get("Dunning") : "0");
+        if (overdue != null) {
+            row(out, "Overdue", overdue.invoices() + " invoices, " + amounts(overdue.due()) + " due");
+        }
+        if (dunning != null) {
+            row(
+                    out,
+                    "Suspended",
+                    suspendedCustomers + " customers (" + dunning.suspensions() + " by today's dunning run)");
+            row(
+                    out,
+                    "Dunning",
+                    dunning.overdueNotices() + " overdue notices, " + dunning.reminders() + " reminders, "
+                            + dunning.lateFees() + " late fees (billed with the next invoice)"
+                            + (dunning.failures().isEmpty()
+                                    ? ""
+                                    : ", " + dunning.failures().size() + " FAILED"));
+        }
         if (messages != null) {
             row(
                     out,
@@ -198,6 +224,27 @@ final class Summary {
     /** The URL without a password given as a parameter. */
     static String safeUrl(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** Last month's payments, by how they came. */
+    static final class Payments {
+        long onTime;
+        long late;
+        long partial;
+        final Map<String, MonetaryAmount> total = new TreeMap<>();
+
+        void add(QuickstartRun.Kind kind, MonetaryAmount amount) {
+            switch (kind) {
+                case ON_TIME -> onTime++;
+                case LATE -> late++;
+                case PARTIAL -> partial++;
+            }
+            total.merge(amount.getCurrency().getCurrencyCode(), amount, MonetaryAmount::add);
+        }
+
+        long count() {
+            return onTime + late + partial;
+        }
     }
 
     /**
