@@ -53,6 +53,7 @@ final class Summary {
     DunningReport dunning;
 
     long suspendedCustomers;
+    long invoicesOnRunDate;
 
     @Nullable
     LocalDate runDate;
@@ -122,11 +123,13 @@ final class Summary {
                             + " messages sent, " + setupMessagesDead + " dead-lettered");
         }
         if (report != null) {
+            long alreadyBilled = invoicesOnRunDate - report.invoiced();
+            long nothingToBill = customers - invoicesOnRunDate;
             row(
                     out,
                     "Invoices issued",
-                    report.invoiced() + " new invoices, " + report.alreadyBilled() + " already billed"
-                            + (report.skipped() > 0 ? ", " + report.skipped() + " with nothing to bill" : "")
+                    report.invoiced() + " new invoices, " + alreadyBilled + " already billed"
+                            + (nothingToBill > 0 ? ", " + nothingToBill + " with nothing to bill" : "")
                             + (report.failures().isEmpty()
                                     ? ""
                                     : ", " + report.failures().size() + " FAILED"));
@@ -187,10 +190,10 @@ final class Summary {
             row(out, "  " + skipped.getKey(), "not run: " + skipped.getValue());
         }
         row(out, "  Total", seconds(total));
-        if (report != null && report.invoiced() == 0 && report.alreadyBilled() > 0) {
+        if (report != null && report.invoiced() == 0 && invoicesOnRunDate > 0) {
             out.println();
-            out.println(options.month() + " was already billed: " + report.invoiced() + " new invoices, "
-                    + report.alreadyBilled() + " already billed. Nothing was billed twice.");
+            out.println(options.month() + " was already billed: 0 new invoices, " + invoicesOnRunDate
+                    + " already billed. Nothing was billed twice.");
         }
     }
 
