@@ -2,7 +2,9 @@ package org.wispcrm.core.inmemory;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.wispcrm.core.common.CustomerId;
@@ -26,9 +28,13 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
     private static final Comparator<Invoice> OLDEST_DUE_FIRST =
             Comparator.comparing(Invoice::dueDate).thenComparing(BY_ID);
 
+    private final InMemoryTransactionRunner tx;
     private final Table<InvoiceId, Invoice> table;
+    // The second unique key; numbers never change once issued, so only inserts touch it.
+    private final Map<InvoiceNumber, InvoiceId> byNumber = new HashMap<>();
 
     InMemoryInvoiceRepository(InMemoryTransactionRunner tx) {
+        this.tx = tx;
         this.table = new Table<>(
                 tx,
                 "Invoice",
@@ -45,14 +51,17 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
             throw WispCrmException.invalid("status", invoice.status(), "a draft invoice is never saved");
         }
         return table.locked(() -> {
-            // The table indexes the billing key; the number is the second unique key.
             var number = invoice.requireNumber();
-            findByNumber(number)
-                    .filter(other -> !other.id().equals(invoice.id()))
-                    .ifPresent(other -> {
-                        throw WispCrmException.duplicate("Invoice", "number", number);
-                    });
-            return table.save(invoice);
+            InvoiceId holder = byNumber.get(number);
+            if (holder != null && !holder.equals(invoice.id())) {
+                throw WispCrmException.duplicate("Invoice", "number", number);
+            }
+            Invoice saved = table.save(invoice);
+            if (holder == null) {
+                byNumber.put(number, invoice.id());
+                tx.onRollback(() -> byNumber.remove(number));
+            }
+            return saved;
         });
     }
 
@@ -63,7 +72,10 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
 
     @Override
     public Optional<Invoice> findByNumber(InvoiceNumber number) {
-        return table.select(i -> number.equals(i.number()), BY_ID).stream().findFirst();
+        return table.locked(() -> {
+            InvoiceId id = byNumber.get(number);
+            return id == null ? Optional.<Invoice>empty() : table.get(id);
+        });
     }
 
     @Override
