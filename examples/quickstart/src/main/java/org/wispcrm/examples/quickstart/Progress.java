@@ -38,7 +38,7 @@ interface Progress extends AutoCloseable {
 
         Bar(PrintStream out, String task, long total, String unit) {
             this.bar = new ProgressBarBuilder()
-                    .setTaskName(String.format("%-14s", task))
+                    .setTaskName(String.format("%-16s", task))
                     .setInitialMax(total)
                     .setUnit(" " + unit, 1)
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)

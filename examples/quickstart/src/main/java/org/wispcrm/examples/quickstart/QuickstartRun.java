@@ -218,9 +218,9 @@ final class QuickstartRun {
             Subscription subscription =
                     c.crm.customers().subscriptionsOf(changer.id()).get(0);
             c.crm.customers().changePlan(subscription.id(), plans.get(1).id(), changeDay);
-            summary.planChanges = 1;
-            summary.planChangeNote = changer.code() + " from " + plans.get(0).name() + " to "
-                    + plans.get(1).name() + " on " + changeDay;
+            summary.planChangeNote =
+                    changer.code() + " moved from " + plans.get(0).name() + " to "
+                            + plans.get(1).name() + " on " + changeDay + " (prorated on this month's invoice)";
         }
 
         // New customers installed in the middle of last month, through installation orders with a fee.

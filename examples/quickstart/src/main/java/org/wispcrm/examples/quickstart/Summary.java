@@ -34,8 +34,6 @@ final class Summary {
     @Nullable
     LocalDate newcomersTo;
 
-    int planChanges;
-
     @Nullable
     String planChangeNote;
 
@@ -107,14 +105,17 @@ final class Summary {
         if (existingIsp) {
             row(out, "Customers", customers + " (demo ISP already in the database; set-up skipped)");
         } else {
-            var history = new StringJoiner(", ", " (", ")");
-            if (newcomers > 0) {
-                history.add(newcomers + " installed mid-month, " + newcomersFrom + " to " + newcomersTo);
-            }
+            row(
+                    out,
+                    "Customers",
+                    customers
+                            + (newcomers > 0
+                                    ? " (" + newcomers + " installed mid-month, " + newcomersFrom + " to " + newcomersTo
+                                            + ")"
+                                    : ""));
             if (planChangeNote != null) {
-                history.add(planChanges + " plan change: " + planChangeNote);
+                row(out, "Plan change", planChangeNote);
             }
-            row(out, "Customers", customers + (history.length() > 3 ? history.toString() : ""));
             row(
                     out,
                     "Last month",
