@@ -75,10 +75,7 @@ final class DemoIsp {
     static MessageTemplates templates() {
         return MessageTemplates.builder()
                 .ispName(NAME)
-                // The section keeps the link off messages without an invoice (an installation done): MessageTemplates
-                // renders the link for every kind, and a bare {{invoiceNumber}} fails on those.
-                .paymentLink("{{#invoiceNumber}}https://pagos.conectallanos.example.com/?factura={{invoiceNumber}}"
-                        + "{{/invoiceNumber}}")
+                .paymentLink("https://pagos.conectallanos.example.com/?factura={{invoiceNumber}}")
                 .build();
     }
 
