@@ -36,13 +36,7 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
     InMemoryInvoiceRepository(InMemoryTransactionRunner tx) {
         this.tx = tx;
         this.table = new Table<>(
-                tx,
-                "Invoice",
-                Invoice::id,
-                Invoice::version,
-                InMemoryInvoiceRepository::withVersion,
-                "billingKey",
-                Invoice::billingKey);
+                tx, "Invoice", Invoice::id, Invoice::version, Invoice::withVersion, "billingKey", Invoice::billingKey);
     }
 
     @Override
@@ -112,27 +106,5 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
     @Override
     public Page<Invoice> search(InvoiceQuery query, PageRequest page) {
         return Page.of(table.select(query::matches, BY_ISSUE_DATE_THEN_ID), page);
-    }
-
-    private static Invoice withVersion(Invoice i, long version) {
-        return new Invoice(
-                i.id(),
-                i.number(),
-                i.customerId(),
-                i.customer(),
-                i.period(),
-                i.billingKey(),
-                i.issueDate(),
-                i.dueDate(),
-                i.currency(),
-                i.lines(),
-                i.subtotal(),
-                i.taxTotal(),
-                i.total(),
-                i.amountPaid(),
-                i.amountCredited(),
-                i.status(),
-                i.documentKey(),
-                version);
     }
 }
