@@ -56,7 +56,7 @@ final class DemoIsp {
     static IspProfile profile() {
         return IspProfile.builder(
                         NAME + " S.A.S.",
-                        "NIT 901.234.567-7",
+                        "901.234.567-7",
                         new Address("Calle 38 # 30A-45", "Barrio Barzal", "Villavicencio", "Meta", "500001", "CO"))
                 .phone("+57 608 670 1234")
                 .email(BILLING_EMAIL)
