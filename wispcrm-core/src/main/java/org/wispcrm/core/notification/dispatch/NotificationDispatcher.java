@@ -86,13 +86,23 @@ public final class NotificationDispatcher {
      * (see {@link #scheduleOn}) or once per invocation (AWS Lambda).
      */
     public DispatchReport dispatchDue() {
+        return dispatchDue(null);
+    }
+
+    /**
+     * One pass that claims no new batch once {@code budget} has passed (the batch in hand is finished), so a caller
+     * with a deadline, such as an AWS Lambda invocation, stops in time; what is left is due on the next pass. The
+     * budget should leave room for one batch of sends.
+     */
+    public DispatchReport dispatchDue(@Nullable Duration budget) {
+        long deadline = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
         DispatchReport total = DispatchReport.empty();
         while (true) {
             List<Notification> batch = outbox.claimDue(clock.instant(), batchSize, lease);
             for (Notification notification : batch) {
                 total = total.plus(deliver(notification));
             }
-            if (batch.size() < batchSize) {
+            if (batch.size() < batchSize || System.nanoTime() - deadline >= 0) {
                 return total;
             }
         }
