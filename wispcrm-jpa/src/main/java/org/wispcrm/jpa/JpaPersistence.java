@@ -78,7 +78,7 @@ public final class JpaPersistence implements Persistence, AutoCloseable {
     private JpaPersistence(EntityManagerFactory factory, Database database, boolean ownsFactory) {
         this.factory = factory;
         this.ownsFactory = ownsFactory;
-        this.transactions = new JpaTransactionRunner(factory);
+        this.transactions = new JpaTransactionRunner(factory, database);
         this.customers = new JpaCustomerRepository(transactions);
         this.plans = new JpaPlanRepository(transactions);
         this.subscriptions = new JpaSubscriptionRepository(transactions);

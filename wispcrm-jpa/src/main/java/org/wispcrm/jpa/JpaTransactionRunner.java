@@ -20,10 +20,12 @@ import org.wispcrm.core.tx.TransactionRunner;
  */
 final class JpaTransactionRunner implements TransactionRunner {
     private final EntityManagerFactory factory;
+    private final Database database;
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
 
-    JpaTransactionRunner(EntityManagerFactory factory) {
+    JpaTransactionRunner(EntityManagerFactory factory, Database database) {
         this.factory = factory;
+        this.database = database;
     }
 
     private static final class Unit {
@@ -92,7 +94,11 @@ final class JpaTransactionRunner implements TransactionRunner {
             var tx = em.getTransaction();
             try {
                 tx.begin();
+                if (database == Database.MARIADB) {
+                    readCommitted(em);
+                }
             } catch (RuntimeException e) {
+                rollbackQuietly(em, e);
                 throw PersistenceErrors.translate(e);
             }
             T result;
@@ -122,6 +128,20 @@ final class JpaTransactionRunner implements TransactionRunner {
                 // closing a broken session must not hide the unit's outcome
             }
         }
+    }
+
+    /**
+     * InnoDB's default REPEATABLE READ takes gap locks on every range a locking read or update scans, so concurrent
+     * outbox claims and billing runs deadlock on each other's gaps. Units run at READ COMMITTED instead (what
+     * PostgreSQL and H2 use by default); the number sequence and optimistic locks do not depend on the snapshot.
+     * Set after {@code begin()}, which only turns autocommit off: the transaction starts with the next statement.
+     */
+    private static void readCommitted(EntityManager em) {
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            if (connection.getTransactionIsolation() != java.sql.Connection.TRANSACTION_READ_COMMITTED) {
+                connection.setTransactionIsolation(java.sql.Connection.TRANSACTION_READ_COMMITTED);
+            }
+        });
     }
 
     private static void rollbackQuietly(EntityManager em, Throwable cause) {

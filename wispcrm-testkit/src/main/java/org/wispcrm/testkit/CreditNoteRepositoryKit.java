@@ -66,7 +66,7 @@ public abstract class CreditNoteRepositoryKit extends PersistenceKit {
                 () -> store.creditNotes().save(v1.attachDocument(DocumentKey.of("nc", "1.pdf"))));
         var ghost = creditNote(invoice, 9, NOV_1, 1_000);
         assertFailsWith(
-                ErrorCode.CONCURRENT_MODIFICATION, () -> store.creditNotes().save(withVersion(ghost, 3)));
+                ErrorCode.CONCURRENT_MODIFICATION, () -> store.creditNotes().save(ghost.withVersion(3)));
 
         assertThat(store.creditNotes().findById(note.id())).contains(v2);
         assertThat(store.creditNotes().findByNumber(new InvoiceNumber("NC", 1))).contains(v2);
@@ -116,25 +116,5 @@ public abstract class CreditNoteRepositoryKit extends PersistenceKit {
                 n.voidsInvoice(),
                 n.documentKey(),
                 n.version());
-    }
-
-    private static CreditNote withVersion(CreditNote n, long version) {
-        return new CreditNote(
-                n.id(),
-                n.number(),
-                n.invoiceId(),
-                n.invoiceNumber(),
-                n.customerId(),
-                n.customer(),
-                n.issueDate(),
-                n.currency(),
-                n.lines(),
-                n.netAmount(),
-                n.taxAmount(),
-                n.total(),
-                n.reason(),
-                n.voidsInvoice(),
-                n.documentKey(),
-                version);
     }
 }

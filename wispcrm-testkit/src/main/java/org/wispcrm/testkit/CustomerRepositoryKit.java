@@ -68,7 +68,7 @@ public abstract class CustomerRepositoryKit extends PersistenceKit {
                 .isEqualTo(Address.of("Vereda La Cuncia, finca El Recreo", "Restrepo", "CO"));
         assertThat(found.profile().notificationPreferences().channels()).isEmpty();
         assertThat(found.profile().taxExempt()).isTrue();
-        assertThat(found).isEqualTo(withVersion(customer, 1));
+        assertThat(found).isEqualTo(customer.withVersion(1));
     }
 
     @Test
@@ -112,7 +112,7 @@ public abstract class CustomerRepositoryKit extends PersistenceKit {
 
     @Test
     void updateOfACustomerThatWasNeverSavedFails() {
-        var ghost = withVersion(customer("CLI-0005", "Elena Vargas"), 3);
+        var ghost = customer("CLI-0005", "Elena Vargas").withVersion(3);
 
         assertFailsWith(
                 ErrorCode.CONCURRENT_MODIFICATION, () -> store.customers().save(ghost));
@@ -268,9 +268,5 @@ public abstract class CustomerRepositoryKit extends PersistenceKit {
         assertThat(beyond.items()).isEmpty();
         assertThat(beyond.totalItems()).isEqualTo(7);
         assertThat(Set.copyOf(expected)).hasSize(7);
-    }
-
-    private static Customer withVersion(Customer c, long version) {
-        return new Customer(c.id(), c.code(), c.profile(), c.status(), c.createdAt(), c.updatedAt(), version);
     }
 }

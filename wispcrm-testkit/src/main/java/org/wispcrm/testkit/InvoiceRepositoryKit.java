@@ -95,7 +95,7 @@ public abstract class InvoiceRepositoryKit extends PersistenceKit {
         assertFailsWith(ErrorCode.DUPLICATE, () -> store.invoices().save(invoice));
         var ghost = invoice(customer, 99, DEC_1).applyPayment(cop(1));
         assertFailsWith(
-                ErrorCode.CONCURRENT_MODIFICATION, () -> store.invoices().save(withVersion(ghost, 1)));
+                ErrorCode.CONCURRENT_MODIFICATION, () -> store.invoices().save(ghost.withVersion(1)));
 
         assertThat(store.invoices().findById(invoice.id())).contains(v2);
         assertThat(store.invoices().findById(ghost.id())).isEmpty();
@@ -280,27 +280,5 @@ public abstract class InvoiceRepositoryKit extends PersistenceKit {
         assertThat(page.items()).containsExactly(anaDec);
         assertThat(page.totalItems()).isEqualTo(3);
         assertThat(page.hasNext()).isFalse();
-    }
-
-    private static Invoice withVersion(Invoice i, long version) {
-        return new Invoice(
-                i.id(),
-                i.number(),
-                i.customerId(),
-                i.customer(),
-                i.period(),
-                i.billingKey(),
-                i.issueDate(),
-                i.dueDate(),
-                i.currency(),
-                i.lines(),
-                i.subtotal(),
-                i.taxTotal(),
-                i.total(),
-                i.amountPaid(),
-                i.amountCredited(),
-                i.status(),
-                i.documentKey(),
-                version);
     }
 }

@@ -92,7 +92,7 @@ public abstract class PaymentRepositoryKit extends PersistenceKit {
                 () -> store.payments().save(v1.attachDocument(DocumentKey.of("r.pdf"))));
         var ghost = payment(customer.id(), cop(1_000), "REF-GHOST", NOV_1, List.of());
         assertFailsWith(
-                ErrorCode.CONCURRENT_MODIFICATION, () -> store.payments().save(withVersion(ghost, 1)));
+                ErrorCode.CONCURRENT_MODIFICATION, () -> store.payments().save(ghost.withVersion(1)));
 
         assertThat(store.payments().findByExternalReference("REF-1")).contains(v2);
         assertThat(store.payments().findByExternalReference(" REF-1 ")).contains(v2);
@@ -147,22 +147,5 @@ public abstract class PaymentRepositoryKit extends PersistenceKit {
                 p.recordedAt(),
                 p.documentKey(),
                 p.version());
-    }
-
-    private static Payment withVersion(Payment p, long version) {
-        return new Payment(
-                p.id(),
-                p.customerId(),
-                p.amount(),
-                p.method(),
-                p.externalReference(),
-                p.receivedOn(),
-                p.allocations(),
-                p.status(),
-                p.reversedOn(),
-                p.reversalReason(),
-                p.recordedAt(),
-                p.documentKey(),
-                version);
     }
 }

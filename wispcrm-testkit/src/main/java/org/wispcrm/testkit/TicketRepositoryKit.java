@@ -97,9 +97,9 @@ public abstract class TicketRepositoryKit extends PersistenceKit {
         assertFailsWith(
                 ErrorCode.CONCURRENT_MODIFICATION,
                 () -> store.tickets().save(v1.comment(new TicketComment("beto", "Segundo", false, later(2)))));
-        assertFailsWith(ErrorCode.DUPLICATE, () -> store.tickets().save(withVersion(v1, 0)));
+        assertFailsWith(ErrorCode.DUPLICATE, () -> store.tickets().save(v1.withVersion(0)));
         var ghost = ticket(customer.id(), null);
-        assertFailsWith(ErrorCode.CONCURRENT_MODIFICATION, () -> store.tickets().save(withVersion(ghost, 5)));
+        assertFailsWith(ErrorCode.CONCURRENT_MODIFICATION, () -> store.tickets().save(ghost.withVersion(5)));
 
         assertThat(store.tickets().findById(v1.id())).contains(v2);
         assertThat(store.tickets().findById(ghost.id())).isEmpty();
@@ -114,7 +114,8 @@ public abstract class TicketRepositoryKit extends PersistenceKit {
         var all = new ArrayList<Ticket>();
         for (int i = 0; i < 5; i++) {
             var id = new TicketId(new UUID(random.nextLong(), random.nextLong()));
-            all.add(store.tickets().save(withVersion(withId(id, ticket(i < 4 ? ana.id() : beto.id(), null)), 0)));
+            all.add(store.tickets()
+                    .save(withId(id, ticket(i < 4 ? ana.id() : beto.id(), null)).withVersion(0)));
         }
         var closed = store.tickets().save(all.get(1).changeStatus(TicketStatus.CLOSED, later(1)));
         all.set(1, closed);
@@ -159,22 +160,5 @@ public abstract class TicketRepositoryKit extends PersistenceKit {
                 t.updatedAt(),
                 t.resolvedAt(),
                 t.version());
-    }
-
-    private static Ticket withVersion(Ticket t, long version) {
-        return new Ticket(
-                t.id(),
-                t.customerId(),
-                t.subscriptionId(),
-                t.subject(),
-                t.description(),
-                t.priority(),
-                t.status(),
-                t.assignee(),
-                t.comments(),
-                t.openedAt(),
-                t.updatedAt(),
-                t.resolvedAt(),
-                version);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Objects;
 import javax.money.MonetaryAmount;
 import org.javamoney.moneta.Money;
 import org.wispcrm.billing.document.DocumentKeys;
+import org.wispcrm.billing.document.MessageValues;
 import org.wispcrm.billing.invoice.BillingCalculator;
-import org.wispcrm.billing.invoice.BillingService;
 import org.wispcrm.billing.invoice.PricedItem;
 import org.wispcrm.billing.policy.BillingPolicy;
 import org.wispcrm.core.Persistence;
@@ -131,7 +131,7 @@ public final class CreditNoteService {
         model.put("creditNoteNumber", number.value());
         model.put("invoiceNumber", invoice.requireNumber().value());
         model.put("customerName", invoice.customer().name());
-        model.put("total", BillingService.plain(saved.total()));
+        model.put("amount", MessageValues.money(saved.total()));
         model.put("currency", saved.currency().getCurrencyCode());
         model.put("reason", saved.reason());
         store.outbox()

@@ -13,7 +13,8 @@ import org.wispcrm.core.common.Violations;
  * The ISP as printed at the top of every document: configured once, shared by every renderer.
  *
  * @param name legal or trade name
- * @param taxId tax identification number (NIT, RUC, RFC…), printed as given
+ * @param taxId tax identification number without its label ("901.234.567-7"); documents print it after the
+ *     localised label (isp.taxId: "NIT" in Spanish, "Tax ID" in English)
  * @param address the ISP's address
  * @param phone a phone number for customers, printed as given, if any
  * @param email an email address for customers, if any

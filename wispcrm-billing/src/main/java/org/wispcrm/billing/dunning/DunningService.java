@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wispcrm.billing.document.MessageValues;
 import org.wispcrm.billing.document.Texts;
 import org.wispcrm.billing.invoice.BillingFailure;
-import org.wispcrm.billing.invoice.BillingService;
 import org.wispcrm.billing.policy.BillingPolicy;
 import org.wispcrm.core.Persistence;
 import org.wispcrm.core.charge.Charge;
@@ -60,7 +60,9 @@ public final class DunningService {
 
     /** Runs every dunning step for {@code date}. */
     public DunningReport run(LocalDate date) {
-        Objects.requireNonNull(date, "date");
+        if (date == null) {
+            throw WispCrmException.invalid("date", null, "must be present");
+        }
         var tally = new Tally();
         LocalDate dueBefore = date.plusDays(policy.reminderDaysBeforeDue() + 1L);
         InvoiceId after = null;
@@ -241,7 +243,7 @@ public final class DunningService {
         Map<String, String> model = new LinkedHashMap<>();
         model.put("invoiceNumber", invoice.requireNumber().value());
         model.put("customerName", invoice.customer().name());
-        model.put("balance", BillingService.plain(invoice.balance()));
+        model.put("balance", MessageValues.money(invoice.balance()));
         model.put("currency", invoice.currency().getCurrencyCode());
         model.put("dueDate", invoice.dueDate().toString());
         model.put("daysOverdue", String.valueOf(invoice.daysOverdueOn(date)));

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wispcrm.billing.document.DocumentKeys;
+import org.wispcrm.billing.document.MessageValues;
 import org.wispcrm.billing.document.Texts;
 import org.wispcrm.billing.policy.BillingPolicy;
 import org.wispcrm.billing.policy.BillingTiming;
@@ -123,15 +124,13 @@ public final class BillingService {
      *     billable in the period
      */
     public Invoice generateFor(CustomerId customerId, BillingPeriod period) {
-        Objects.requireNonNull(customerId, "customerId");
-        Objects.requireNonNull(period, "period");
+        requirePresent(customerId, period);
         return store.transactions().inTransaction(() -> onDemand(customerId, period, false));
     }
 
     /** What {@link #generateFor} would issue, as an unnumbered draft; nothing is saved. */
     public Invoice previewFor(CustomerId customerId, BillingPeriod period) {
-        Objects.requireNonNull(customerId, "customerId");
-        Objects.requireNonNull(period, "period");
+        requirePresent(customerId, period);
         return store.transactions().inTransaction(() -> onDemand(customerId, period, true));
     }
 
@@ -142,6 +141,13 @@ public final class BillingService {
      */
     public Invoice generateFor(CustomerId customerId, LocalDate start, LocalDate end) {
         return generateFor(customerId, BillingPeriod.of(start, end));
+    }
+
+    private static void requirePresent(@Nullable CustomerId customerId, @Nullable BillingPeriod period) {
+        var violations = new org.wispcrm.core.common.Violations();
+        violations.require(customerId != null, "customerId", null, "must be present");
+        violations.require(period != null, "period", null, "must be present");
+        violations.throwIfAny();
     }
 
     private Invoice onDemand(CustomerId customerId, BillingPeriod period, boolean preview) {
@@ -167,7 +173,9 @@ public final class BillingService {
     }
 
     private BillingRunReport execute(LocalDate date, boolean dryRun, BillingRunListener listener) {
-        Objects.requireNonNull(date, "date");
+        if (date == null) {
+            throw WispCrmException.invalid("date", null, "must be present");
+        }
         Objects.requireNonNull(listener, "listener");
         var tally = new Tally(date, dryRun);
         Map<PlanId, Plan> plans = plansById();
@@ -491,8 +499,8 @@ public final class BillingService {
         var model = new LinkedHashMap<String, String>();
         model.put("invoiceNumber", number.value());
         model.put("customerName", invoice.customer().name());
-        model.put("total", plain(invoice.total()));
-        model.put("balance", plain(invoice.balance()));
+        model.put("total", MessageValues.money(invoice.total()));
+        model.put("balance", MessageValues.money(invoice.balance()));
         model.put("currency", invoice.currency().getCurrencyCode());
         model.put("issueDate", invoice.issueDate().toString());
         model.put("dueDate", invoice.dueDate().toString());
@@ -505,13 +513,6 @@ public final class BillingService {
                 model,
                 List.of(DocumentKeys.invoice(number, invoice.issueDate())),
                 clock.instant());
-    }
-
-    /** An amount as plain digits with its minor units ("59500.00"), for templates to format per locale. */
-    public static String plain(MonetaryAmount amount) {
-        return BillingCalculator.decimal(amount)
-                .setScale(amount.getCurrency().getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP)
-                .toPlainString();
     }
 
     private Map<PlanId, Plan> plansById() {

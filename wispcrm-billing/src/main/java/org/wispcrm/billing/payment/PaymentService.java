@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import javax.money.MonetaryAmount;
 import org.javamoney.moneta.Money;
 import org.wispcrm.billing.document.DocumentKeys;
+import org.wispcrm.billing.document.MessageValues;
 import org.wispcrm.billing.dunning.DunningService;
-import org.wispcrm.billing.invoice.BillingService;
 import org.wispcrm.billing.policy.BillingPolicy;
 import org.wispcrm.core.Persistence;
 import org.wispcrm.core.charge.Charge;
@@ -114,9 +114,14 @@ public final class PaymentService {
      *     reversed; {@code INVALID_INPUT} for a blank reason or a date before the payment
      */
     public Payment reverse(String externalReference, LocalDate on, String reason) {
+        var violations = new Violations();
+        violations.requireText("externalReference", externalReference);
+        violations.require(on != null, "reversedOn", null, "must be present");
+        violations.requireText("reason", reason);
+        violations.throwIfAny();
         return store.transactions().inTransaction(() -> {
             Payment payment = store.payments()
-                    .findByExternalReference(externalReference == null ? "" : externalReference.strip())
+                    .findByExternalReference(externalReference.strip())
                     .orElseThrow(() -> WispCrmException.notFound("Payment", externalReference));
             Payment reversed = payment.reverse(on, reason);
             for (PaymentAllocation allocation : payment.allocations()) {
@@ -225,7 +230,7 @@ public final class PaymentService {
     private Notification received(Payment payment, Customer customer, MonetaryAmount leftover) {
         var model = new LinkedHashMap<String, String>();
         model.put("customerName", customer.fullName());
-        model.put("amount", BillingService.plain(payment.amount()));
+        model.put("amount", MessageValues.money(payment.amount()));
         model.put("currency", payment.amount().getCurrency().getCurrencyCode());
         model.put("reference", payment.externalReference());
         model.put("receivedOn", payment.receivedOn().toString());
@@ -234,7 +239,15 @@ public final class PaymentService {
                 payment.allocations().stream()
                         .map(a -> a.invoiceNumber().value())
                         .collect(Collectors.joining(", ")));
-        model.put("credit", BillingService.plain(leftover));
+        model.put("leftover", MessageValues.money(leftover));
+        MonetaryAmount credit = store.customerCredits()
+                .findByCustomer(customer.id())
+                .map(c -> c.balance())
+                .orElse(leftover.multiply(0));
+        if (credit.isPositive()) {
+            // The receipt template shows the credit only when there is some.
+            model.put("creditBalance", MessageValues.money(credit));
+        }
         return Notification.pending(
                 "payment-received:" + payment.id(),
                 NotificationKind.PAYMENT_RECEIVED,

@@ -320,8 +320,10 @@ public final class ReportService {
     }
 
     private static BillingPeriod months(YearMonth first, YearMonth last) {
-        Objects.requireNonNull(first, "first");
-        Objects.requireNonNull(last, "last");
+        var violations = new org.wispcrm.core.common.Violations();
+        violations.require(first != null, "first", null, "must be present");
+        violations.require(last != null, "last", null, "must be present");
+        violations.throwIfAny();
         return BillingPeriod.of(first.atDay(1), last.plusMonths(1).atDay(1));
     }
 

@@ -81,12 +81,18 @@ public final class StatementService {
                         payment.amount(),
                         zero));
                 if (payment.status() == PaymentStatus.REVERSED && payment.reversedOn() != null) {
+                    // Credit the payment had created and that was already spent is charged again on the next
+                    // invoice; that invoice shows it, so the reversal does not count it twice.
+                    MonetaryAmount rebilled = store.charges()
+                            .findBySourceReference("reversal:" + payment.id())
+                            .map(c -> c.amount())
+                            .orElse(zero);
                     all.add(new Row(
                             payment.reversedOn(),
                             StatementEntry.Kind.PAYMENT_REVERSAL,
                             payment.externalReference(),
                             String.valueOf(payment.reversalReason()),
-                            payment.amount(),
+                            payment.amount().subtract(rebilled),
                             zero,
                             zero));
                 }

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wispcrm.billing.BillingWorld;
+import org.wispcrm.billing.document.store.DocumentRunReport;
+import org.wispcrm.billing.document.store.DocumentService;
+import org.wispcrm.billing.payment.PaymentRequest;
 import org.wispcrm.billing.policy.BillingPolicy;
 import org.wispcrm.core.common.ErrorCode;
 import org.wispcrm.core.common.PageRequest;
@@ -30,6 +33,7 @@ import org.wispcrm.core.notification.OutgoingMessage;
 import org.wispcrm.core.notification.Recipient;
 import org.wispcrm.core.notification.dispatch.MessageTemplates;
 import org.wispcrm.core.notification.dispatch.NotificationDispatcher;
+import org.wispcrm.core.payment.PaymentMethod;
 
 class DocumentServiceTest {
     private static final LocalDate OCT_1 = LocalDate.of(2026, 10, 1);
@@ -258,6 +262,90 @@ class DocumentServiceTest {
             assertThat(Pdfs.text(attachment.content()))
                     .contains(message.recipient().name());
         }
+    }
+
+    @Test
+    void aPaymentsReceiptAndTheMonthsStatementAreStoredUnderTheirKeys() {
+        world.runOn(NOV_1);
+        Invoice invoice = world.invoiceOn(ana, NOV_1);
+        world.clock.today(NOV_1.plusDays(3));
+        var payment = world.billing
+                .payments()
+                .record(PaymentRequest.of(
+                        ana.id(), cop("100000"), PaymentMethod.BANK_TRANSFER, "BANCOLOMBIA-5566", NOV_1.plusDays(3)));
+
+        DocumentKey receiptKey = documents.storeReceipt(payment.id());
+
+        assertThat(receiptKey).isEqualTo(DocumentKeys.receipt(payment.id().toString(), NOV_1.plusDays(3)));
+        assertThat(world.store.payments().findById(payment.id()).orElseThrow().documentKey())
+                .isEqualTo(receiptKey);
+        String receipt = Pdfs.text(storage.get(receiptKey).orElseThrow().content());
+        assertThat(receipt)
+                .contains("RECIBO DE PAGO")
+                .contains("Referencia BANCOLOMBIA-5566")
+                .contains("Medio de pago Transferencia bancaria")
+                .contains("Ana María Gómez Ñáñez")
+                .contains(invoice.requireNumber().value())
+                .contains("Valor recibido $ 100.000");
+
+        var statement = world.billing.statements().statement(ana.id(), NOV_1, NOV_1.plusMonths(1));
+        DocumentKey statementKey = documents.storeStatement(statement, NOV_1.plusMonths(1));
+
+        assertThat(statementKey.value()).isEqualTo("statements/2026/11/" + ana.code() + "_2026-11-30.pdf");
+        String text = Pdfs.text(storage.get(statementKey).orElseThrow().content());
+        var formats = java.text.NumberFormat.getCurrencyInstance(Locale.forLanguageTag("es-CO"));
+        formats.setMaximumFractionDigits(0);
+        assertThat(text)
+                .contains("ESTADO DE CUENTA")
+                .contains("Periodo 1/11/2026 a 30/11/2026")
+                .contains("Factura " + invoice.requireNumber())
+                .contains("Pago BANCOLOMBIA-5566")
+                .contains(Pdfs.normalize("Saldo a pagar "
+                        + formats.format(
+                                statement.closingBalance().getNumber().numberValue(java.math.BigDecimal.class))));
+        assertThat(statement.closingBalance()).isEqualTo(invoice.total().subtract(cop("100000")));
+    }
+
+    @Test
+    void receiptsAndCreditNotesMissedDuringAnOutageAreProducedLater() {
+        world.runOn(NOV_1);
+        Invoice invoice = world.invoiceOn(ana, NOV_1);
+        storage.down.set(true);
+        var payment = world.billing
+                .payments()
+                .record(PaymentRequest.of(luis.id(), cop("5000"), PaymentMethod.CASH, "CAJA-0001", NOV_1));
+        var note = world.billing.creditNotes().voidInvoice(invoice.requireNumber(), "Factura duplicada por error");
+
+        var during = documents.renderMissing();
+
+        assertThat(during.failures())
+                .extracting(DocumentRunReport.Failure::document)
+                .containsExactlyInAnyOrder(
+                        "invoice " + invoice.requireNumber(),
+                        "invoice " + world.invoiceOn(luis, NOV_1).requireNumber(),
+                        "credit note " + note.number(),
+                        "receipt CAJA-0001");
+
+        storage.down.set(false);
+        var after = documents.renderMissing();
+
+        assertThat(after.rendered()).isEqualTo(4);
+        assertThat(after.failures()).isEmpty();
+        var storedNote = world.store.creditNotes().findById(note.id()).orElseThrow();
+        assertThat(storedNote.documentKey()).isEqualTo(DocumentKeys.creditNote(note.number(), note.issueDate()));
+        assertThat(Pdfs.text(storage.get(storedNote.documentKey()).orElseThrow().content()))
+                .contains("NOTA CRÉDITO")
+                .contains("Factura duplicada por error")
+                .contains("Esta nota crédito anula por completo la factura " + invoice.requireNumber());
+        var storedPayment = world.store.payments().findById(payment.id()).orElseThrow();
+        assertThat(storedPayment.documentKey())
+                .isEqualTo(DocumentKeys.receipt(payment.id().toString(), NOV_1));
+        assertThat(Pdfs.text(
+                        storage.get(storedPayment.documentKey()).orElseThrow().content()))
+                .contains("PAYMENT RECEIPT")
+                .contains("Reference CAJA-0001")
+                .contains("Method Cash");
+        assertThat(documents.renderMissing().examined()).isZero();
     }
 
     private Notification messageOf(Invoice invoice) {

@@ -69,7 +69,7 @@ class SuspensionAndReactivationScenarioTest {
                 .outbox()
                 .findByIdempotencyKey("overdue-notice:FE-000001:7")
                 .orElseThrow();
-        assertThat(notice.model()).containsEntry("balance", "154700.00").containsEntry("daysOverdue", "7");
+        assertThat(notice.model()).containsEntry("balance", "COP 154700.00").containsEntry("daysOverdue", "7");
         assertThat(messages(NotificationKind.PAYMENT_REMINDER)).isEqualTo(1);
         assertThat(messages(NotificationKind.OVERDUE_NOTICE)).isEqualTo(2);
     }

@@ -94,7 +94,7 @@ class BillingRunTest {
         assertThat(message.kind()).isEqualTo(NotificationKind.INVOICE_ISSUED);
         assertThat(message.model())
                 .containsEntry("invoiceNumber", "FE-000001")
-                .containsEntry("total", "77350.00")
+                .containsEntry("total", "COP 77350.00")
                 .containsEntry("currency", "COP")
                 .containsEntry("dueDate", "2026-11-11")
                 .containsEntry("periodEnd", "2026-11-30");

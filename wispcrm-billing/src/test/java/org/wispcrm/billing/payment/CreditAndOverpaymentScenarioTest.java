@@ -70,10 +70,11 @@ class CreditAndOverpaymentScenarioTest {
                 .orElseThrow();
         assertThat(receipt.kind()).isEqualTo(NotificationKind.PAYMENT_RECEIVED);
         assertThat(receipt.model())
-                .containsEntry("amount", "100000.00")
+                .containsEntry("amount", "COP 100000.00")
                 .containsEntry("invoices", "FE-000001, FE-000002")
-                .containsEntry("credit", "0.00")
-                .containsEntry("reference", "BANCOLOMBIA-001");
+                .containsEntry("leftover", "COP 0.00")
+                .containsEntry("reference", "BANCOLOMBIA-001")
+                .doesNotContainKey("creditBalance");
     }
 
     @Test
@@ -83,6 +84,12 @@ class CreditAndOverpaymentScenarioTest {
         var payment = world.pay(ana, cop("100000"), "NEQUI-77", LocalDate.of(2026, 10, 5));
         assertThat(plain(payment.unallocated())).isEqualTo("22650.00");
         assertThat(plain(world.creditOf(ana))).isEqualTo("22650.00");
+        assertThat(world.store
+                        .outbox()
+                        .findByIdempotencyKey("payment-received:" + payment.id())
+                        .orElseThrow()
+                        .model())
+                .containsEntry("creditBalance", "COP 22650.00");
 
         world.runOn(NOV_1);
 

@@ -100,4 +100,20 @@ public record Charge(
                 invoice,
                 version);
     }
+
+    /** This charge at another optimistic-lock version: repositories assign versions on save. */
+    public Charge withVersion(long newVersion) {
+        return new Charge(
+                id,
+                customerId,
+                subscriptionId,
+                kind,
+                description,
+                amount,
+                taxCategory,
+                chargeDate,
+                sourceReference,
+                billedOn,
+                newVersion);
+    }
 }

@@ -82,4 +82,9 @@ public record Customer(
         }
         return new Customer(id, code, profile, target, createdAt, now, version);
     }
+
+    /** This customer at another optimistic-lock version: repositories assign versions on save. */
+    public Customer withVersion(long newVersion) {
+        return new Customer(id, code, profile, status, createdAt, updatedAt, newVersion);
+    }
 }

@@ -28,18 +28,7 @@ final class InMemoryChargeRepository implements ChargeRepository {
                 "Charge",
                 Charge::id,
                 Charge::version,
-                (c, v) -> new Charge(
-                        c.id(),
-                        c.customerId(),
-                        c.subscriptionId(),
-                        c.kind(),
-                        c.description(),
-                        c.amount(),
-                        c.taxCategory(),
-                        c.chargeDate(),
-                        c.sourceReference(),
-                        c.billedOn(),
-                        v),
+                Charge::withVersion,
                 "sourceReference",
                 Charge::sourceReference);
     }

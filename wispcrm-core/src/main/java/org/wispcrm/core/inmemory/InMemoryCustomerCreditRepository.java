@@ -21,11 +21,7 @@ final class InMemoryCustomerCreditRepository implements CustomerCreditRepository
 
     InMemoryCustomerCreditRepository(InMemoryTransactionRunner tx) {
         this.balances = new Table<>(
-                tx,
-                "CustomerCredit",
-                CustomerCredit::customerId,
-                CustomerCredit::version,
-                (c, v) -> new CustomerCredit(c.customerId(), c.balance(), v));
+                tx, "CustomerCredit", CustomerCredit::customerId, CustomerCredit::version, CustomerCredit::withVersion);
         this.movements = new Table<>(tx, "CreditMovement", CreditMovement::id, m -> 0L, (m, v) -> m);
     }
 

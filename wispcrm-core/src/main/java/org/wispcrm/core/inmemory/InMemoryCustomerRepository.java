@@ -24,13 +24,7 @@ final class InMemoryCustomerRepository implements CustomerRepository {
 
     InMemoryCustomerRepository(InMemoryTransactionRunner tx) {
         this.table = new Table<>(
-                tx,
-                "Customer",
-                Customer::id,
-                Customer::version,
-                (c, v) -> new Customer(c.id(), c.code(), c.profile(), c.status(), c.createdAt(), c.updatedAt(), v),
-                "code",
-                Customer::code);
+                tx, "Customer", Customer::id, Customer::version, Customer::withVersion, "code", Customer::code);
     }
 
     @Override

@@ -2,7 +2,9 @@ package org.wispcrm.core.inmemory;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.wispcrm.core.common.CustomerId;
@@ -26,17 +28,15 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
     private static final Comparator<Invoice> OLDEST_DUE_FIRST =
             Comparator.comparing(Invoice::dueDate).thenComparing(BY_ID);
 
+    private final InMemoryTransactionRunner tx;
     private final Table<InvoiceId, Invoice> table;
+    // The second unique key; numbers never change once issued, so only inserts touch it.
+    private final Map<InvoiceNumber, InvoiceId> byNumber = new HashMap<>();
 
     InMemoryInvoiceRepository(InMemoryTransactionRunner tx) {
+        this.tx = tx;
         this.table = new Table<>(
-                tx,
-                "Invoice",
-                Invoice::id,
-                Invoice::version,
-                InMemoryInvoiceRepository::withVersion,
-                "billingKey",
-                Invoice::billingKey);
+                tx, "Invoice", Invoice::id, Invoice::version, Invoice::withVersion, "billingKey", Invoice::billingKey);
     }
 
     @Override
@@ -45,14 +45,17 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
             throw WispCrmException.invalid("status", invoice.status(), "a draft invoice is never saved");
         }
         return table.locked(() -> {
-            // The table indexes the billing key; the number is the second unique key.
             var number = invoice.requireNumber();
-            findByNumber(number)
-                    .filter(other -> !other.id().equals(invoice.id()))
-                    .ifPresent(other -> {
-                        throw WispCrmException.duplicate("Invoice", "number", number);
-                    });
-            return table.save(invoice);
+            InvoiceId holder = byNumber.get(number);
+            if (holder != null && !holder.equals(invoice.id())) {
+                throw WispCrmException.duplicate("Invoice", "number", number);
+            }
+            Invoice saved = table.save(invoice);
+            if (holder == null) {
+                byNumber.put(number, invoice.id());
+                tx.onRollback(() -> byNumber.remove(number));
+            }
+            return saved;
         });
     }
 
@@ -63,7 +66,10 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
 
     @Override
     public Optional<Invoice> findByNumber(InvoiceNumber number) {
-        return table.select(i -> number.equals(i.number()), BY_ID).stream().findFirst();
+        return table.locked(() -> {
+            InvoiceId id = byNumber.get(number);
+            return id == null ? Optional.<Invoice>empty() : table.get(id);
+        });
     }
 
     @Override
@@ -100,27 +106,5 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
     @Override
     public Page<Invoice> search(InvoiceQuery query, PageRequest page) {
         return Page.of(table.select(query::matches, BY_ISSUE_DATE_THEN_ID), page);
-    }
-
-    private static Invoice withVersion(Invoice i, long version) {
-        return new Invoice(
-                i.id(),
-                i.number(),
-                i.customerId(),
-                i.customer(),
-                i.period(),
-                i.billingKey(),
-                i.issueDate(),
-                i.dueDate(),
-                i.currency(),
-                i.lines(),
-                i.subtotal(),
-                i.taxTotal(),
-                i.total(),
-                i.amountPaid(),
-                i.amountCredited(),
-                i.status(),
-                i.documentKey(),
-                version);
     }
 }

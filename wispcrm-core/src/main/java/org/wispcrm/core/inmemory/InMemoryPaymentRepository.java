@@ -25,20 +25,7 @@ final class InMemoryPaymentRepository implements PaymentRepository {
                 "Payment",
                 Payment::id,
                 Payment::version,
-                (p, v) -> new Payment(
-                        p.id(),
-                        p.customerId(),
-                        p.amount(),
-                        p.method(),
-                        p.externalReference(),
-                        p.receivedOn(),
-                        p.allocations(),
-                        p.status(),
-                        p.reversedOn(),
-                        p.reversalReason(),
-                        p.recordedAt(),
-                        p.documentKey(),
-                        v),
+                Payment::withVersion,
                 "externalReference",
                 Payment::externalReference);
     }

@@ -17,15 +17,7 @@ final class InMemoryPlanRepository implements PlanRepository {
     private final Table<PlanId, Plan> table;
 
     InMemoryPlanRepository(InMemoryTransactionRunner tx) {
-        this.table = new Table<>(
-                tx,
-                "Plan",
-                Plan::id,
-                Plan::version,
-                (p, v) -> new Plan(
-                        p.id(), p.name(), p.download(), p.upload(), p.prices(), p.taxCategory(), p.active(), v),
-                "name",
-                Plan::name);
+        this.table = new Table<>(tx, "Plan", Plan::id, Plan::version, Plan::withVersion, "name", Plan::name);
     }
 
     @Override

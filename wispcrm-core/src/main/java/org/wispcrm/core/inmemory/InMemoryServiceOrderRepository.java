@@ -19,26 +19,8 @@ final class InMemoryServiceOrderRepository implements ServiceOrderRepository {
     private final Table<ServiceOrderId, ServiceOrder> table;
 
     InMemoryServiceOrderRepository(InMemoryTransactionRunner tx) {
-        this.table = new Table<>(
-                tx,
-                "ServiceOrder",
-                ServiceOrder::id,
-                ServiceOrder::version,
-                (o, v) -> new ServiceOrder(
-                        o.id(),
-                        o.customerId(),
-                        o.subscriptionId(),
-                        o.kind(),
-                        o.status(),
-                        o.description(),
-                        o.technician(),
-                        o.scheduledFor(),
-                        o.fee(),
-                        o.resolution(),
-                        o.completedOn(),
-                        o.createdAt(),
-                        o.updatedAt(),
-                        v));
+        this.table =
+                new Table<>(tx, "ServiceOrder", ServiceOrder::id, ServiceOrder::version, ServiceOrder::withVersion);
     }
 
     @Override

@@ -29,25 +29,8 @@ final class InMemorySubscriptionRepository implements SubscriptionRepository {
     private final Table<SubscriptionId, Subscription> table;
 
     InMemorySubscriptionRepository(InMemoryTransactionRunner tx) {
-        this.table = new Table<>(
-                tx,
-                "Subscription",
-                Subscription::id,
-                Subscription::version,
-                (s, v) -> new Subscription(
-                        s.id(),
-                        s.customerId(),
-                        s.plans(),
-                        s.serviceAddress(),
-                        s.network(),
-                        s.status(),
-                        s.billingDay(),
-                        s.activatedOn(),
-                        s.suspendedOn(),
-                        s.cancelledOn(),
-                        s.discount(),
-                        s.createdAt(),
-                        v));
+        this.table =
+                new Table<>(tx, "Subscription", Subscription::id, Subscription::version, Subscription::withVersion);
     }
 
     @Override

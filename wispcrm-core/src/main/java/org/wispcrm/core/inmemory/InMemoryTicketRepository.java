@@ -20,25 +20,7 @@ final class InMemoryTicketRepository implements TicketRepository {
     private final Table<TicketId, Ticket> table;
 
     InMemoryTicketRepository(InMemoryTransactionRunner tx) {
-        this.table = new Table<>(
-                tx,
-                "Ticket",
-                Ticket::id,
-                Ticket::version,
-                (t, v) -> new Ticket(
-                        t.id(),
-                        t.customerId(),
-                        t.subscriptionId(),
-                        t.subject(),
-                        t.description(),
-                        t.priority(),
-                        t.status(),
-                        t.assignee(),
-                        t.comments(),
-                        t.openedAt(),
-                        t.updatedAt(),
-                        t.resolvedAt(),
-                        v));
+        this.table = new Table<>(tx, "Ticket", Ticket::id, Ticket::version, Ticket::withVersion);
     }
 
     @Override

@@ -151,4 +151,25 @@ public record CreditNote(
                 key,
                 version);
     }
+
+    /** This creditNote at another optimistic-lock version: repositories assign versions on save. */
+    public CreditNote withVersion(long newVersion) {
+        return new CreditNote(
+                id,
+                number,
+                invoiceId,
+                invoiceNumber,
+                customerId,
+                customer,
+                issueDate,
+                currency,
+                lines,
+                netAmount,
+                taxAmount,
+                total,
+                reason,
+                voidsInvoice,
+                documentKey,
+                newVersion);
+    }
 }

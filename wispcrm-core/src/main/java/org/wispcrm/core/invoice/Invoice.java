@@ -331,4 +331,27 @@ public record Invoice(
             throw WispCrmException.illegalTransition("Invoice", number != null ? number : id, status, action);
         }
     }
+
+    /** This invoice at another optimistic-lock version: repositories assign versions on save. */
+    public Invoice withVersion(long newVersion) {
+        return new Invoice(
+                id,
+                number,
+                customerId,
+                customer,
+                period,
+                billingKey,
+                issueDate,
+                dueDate,
+                currency,
+                lines,
+                subtotal,
+                taxTotal,
+                total,
+                amountPaid,
+                amountCredited,
+                status,
+                documentKey,
+                newVersion);
+    }
 }

@@ -213,4 +213,23 @@ public record ServiceOrder(
             throw WispCrmException.illegalTransition("ServiceOrder", id, status, action);
         }
     }
+
+    /** This serviceOrder at another optimistic-lock version: repositories assign versions on save. */
+    public ServiceOrder withVersion(long newVersion) {
+        return new ServiceOrder(
+                id,
+                customerId,
+                subscriptionId,
+                kind,
+                status,
+                description,
+                technician,
+                scheduledFor,
+                fee,
+                resolution,
+                completedOn,
+                createdAt,
+                updatedAt,
+                newVersion);
+    }
 }

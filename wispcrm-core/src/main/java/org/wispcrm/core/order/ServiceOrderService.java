@@ -277,22 +277,12 @@ public final class ServiceOrderService {
                 order.customerId(),
                 order.subscriptionId(),
                 kind,
-                chargeDescription(order.kind()),
+                // The clerk's own words, in the ISP's language, are what the customer reads on the invoice line.
+                order.description(),
                 fee,
                 TaxCategory.STANDARD,
                 order.completedOn(),
                 source));
-    }
-
-    private static String chargeDescription(ServiceOrderKind kind) {
-        return switch (kind) {
-            case INSTALLATION -> "Installation";
-            case REPAIR -> "Repair visit";
-            case RELOCATION -> "Service relocation";
-            case PLAN_CHANGE -> "Plan change visit";
-            case DISCONNECTION -> "Disconnection";
-            case EQUIPMENT_PICKUP -> "Equipment";
-        };
     }
 
     private void enqueueScheduled(ServiceOrder order) {

@@ -55,4 +55,9 @@ public record CustomerCredit(CustomerId customerId, MonetaryAmount balance, long
             throw WispCrmException.invalid("amount", amount, "must be more than zero in " + balance.getCurrency());
         }
     }
+
+    /** This customerCredit at another optimistic-lock version: repositories assign versions on save. */
+    public CustomerCredit withVersion(long newVersion) {
+        return new CustomerCredit(customerId, balance, newVersion);
+    }
 }

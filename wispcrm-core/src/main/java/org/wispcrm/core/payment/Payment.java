@@ -172,4 +172,22 @@ public record Payment(
                 key,
                 version);
     }
+
+    /** This payment at another optimistic-lock version: repositories assign versions on save. */
+    public Payment withVersion(long newVersion) {
+        return new Payment(
+                id,
+                customerId,
+                amount,
+                method,
+                externalReference,
+                receivedOn,
+                allocations,
+                status,
+                reversedOn,
+                reversalReason,
+                recordedAt,
+                documentKey,
+                newVersion);
+    }
 }

@@ -117,4 +117,9 @@ public record Plan(
         }
         return new Plan(id, name, download, upload, prices, taxCategory, false, version);
     }
+
+    /** This plan at another optimistic-lock version: repositories assign versions on save. */
+    public Plan withVersion(long newVersion) {
+        return new Plan(id, name, download, upload, prices, taxCategory, active, newVersion);
+    }
 }

@@ -266,4 +266,22 @@ public record Subscription(
             throw WispCrmException.illegalTransition("Subscription", id, status, action);
         }
     }
+
+    /** This subscription at another optimistic-lock version: repositories assign versions on save. */
+    public Subscription withVersion(long newVersion) {
+        return new Subscription(
+                id,
+                customerId,
+                plans,
+                serviceAddress,
+                network,
+                status,
+                billingDay,
+                activatedOn,
+                suspendedOn,
+                cancelledOn,
+                discount,
+                createdAt,
+                newVersion);
+    }
 }

@@ -179,4 +179,22 @@ public record Ticket(
                 resolvedAt,
                 version);
     }
+
+    /** This ticket at another optimistic-lock version: repositories assign versions on save. */
+    public Ticket withVersion(long newVersion) {
+        return new Ticket(
+                id,
+                customerId,
+                subscriptionId,
+                subject,
+                description,
+                priority,
+                status,
+                assignee,
+                comments,
+                openedAt,
+                updatedAt,
+                resolvedAt,
+                newVersion);
+    }
 }

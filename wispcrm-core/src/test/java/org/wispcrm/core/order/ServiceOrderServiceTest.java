@@ -93,7 +93,7 @@ class ServiceOrderServiceTest {
         assertThat(charge.subscriptionId()).isEqualTo(pending.id());
         assertThat(charge.chargeDate()).isEqualTo(world.today());
         assertThat(charge.taxCategory()).isEqualTo(TaxCategory.STANDARD);
-        assertThat(charge.description()).isEqualTo("Installation");
+        assertThat(charge.description()).isEqualTo("Install antenna and router");
         assertThat(charge.isPending()).isTrue();
         assertThat(world.persistence.charges().findByCustomer(pending.customerId()))
                 .containsExactly(charge);

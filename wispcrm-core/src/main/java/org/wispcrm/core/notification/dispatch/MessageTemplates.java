@@ -39,8 +39,8 @@ import org.wispcrm.core.notification.NotificationKind;
  * host's classpath prefix, then the bundled templates; a language without templates falls back to the default
  * language.
  *
- * <p>The model is the notification's data plus {@code customerName}, {@code ispName} and, when configured,
- * {@code paymentLink}. Values in ISO form are formatted for the customer's locale: dates ({@code 2026-12-10}),
+ * <p>The model is the notification's data plus {@code customerName}, {@code ispName} and, when configured and the
+ * message carries every value the link template names, {@code paymentLink}. Values in ISO form are formatted for the customer's locale: dates ({@code 2026-12-10}),
  * date-times ({@code 2026-12-10T09:30}) and amounts in Moneta's text form ({@code COP 150000.00}). A template
  * naming a value the model lacks fails with {@code INVALID_INPUT}, so a message never goes out with a blank where
  * an amount should be.
@@ -106,9 +106,18 @@ public final class MessageTemplates {
         model.put("customerName", customerName);
         model.put("ispName", ispName);
         if (paymentLink != null) {
-            model.put("paymentLink", execute(paymentLink, data, "paymentLink"));
+            paymentLinkFor(data).ifPresent(link -> model.put("paymentLink", link));
         }
         return model;
+    }
+
+    /** The payment link, when the message carries every value the link names (an order message has no invoice). */
+    private Optional<String> paymentLinkFor(Map<String, String> data) {
+        try {
+            return Optional.of(paymentLink.execute(data));
+        } catch (MustacheException e) {
+            return Optional.empty();
+        }
     }
 
     private String html(String subject, String text, String language) {

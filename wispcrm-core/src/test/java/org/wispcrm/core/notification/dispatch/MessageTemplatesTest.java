@@ -70,6 +70,25 @@ class MessageTemplatesTest {
     }
 
     @Test
+    void the_payment_link_appears_only_on_messages_that_carry_what_it_names() {
+        var withLink = MessageTemplates.builder()
+                .ispName("ConectaLlanos")
+                .paymentLink("https://pagos.example.co/?factura={{invoiceNumber}}")
+                .build();
+
+        RenderedMessage invoice =
+                withLink.render(NotificationKind.INVOICE_ISSUED, Locale.forLanguageTag("es-CO"), FULL_MODEL, "Ana");
+        RenderedMessage order = withLink.render(
+                NotificationKind.ORDER_COMPLETED,
+                Locale.forLanguageTag("es-CO"),
+                Map.of("completedOn", "2026-11-21"),
+                "Ana");
+
+        assertThat(invoice.text()).contains("Puedes pagarla en línea: https://pagos.example.co/?factura=FE-000123");
+        assertThat(order.text()).doesNotContain("pagos.example.co").contains("completó la visita");
+    }
+
+    @Test
     void a_language_without_templates_falls_back_to_the_default_language() {
         RenderedMessage pt =
                 templates.render(NotificationKind.SERVICE_RESTORED, Locale.forLanguageTag("pt-BR"), Map.of(), "João");

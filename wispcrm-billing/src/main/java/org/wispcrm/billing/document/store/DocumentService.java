@@ -1,14 +1,25 @@
-package org.wispcrm.billing.document;
+package org.wispcrm.billing.document.store;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wispcrm.billing.document.CreditNotePdf;
+import org.wispcrm.billing.document.DocumentKeys;
+import org.wispcrm.billing.document.InvoicePdf;
+import org.wispcrm.billing.document.PdfSettings;
+import org.wispcrm.billing.document.ReceiptPdf;
+import org.wispcrm.billing.document.StatementPdf;
+import org.wispcrm.billing.document.StatementView;
 import org.wispcrm.billing.invoice.BillingRunListener;
+import org.wispcrm.billing.statement.Statement;
+import org.wispcrm.billing.statement.StatementEntry;
 import org.wispcrm.core.Persistence;
 import org.wispcrm.core.common.CreditNoteId;
 import org.wispcrm.core.common.ErrorCode;
@@ -24,6 +35,7 @@ import org.wispcrm.core.invoice.Invoice;
 import org.wispcrm.core.invoice.InvoiceQuery;
 import org.wispcrm.core.invoice.InvoiceStatus;
 import org.wispcrm.core.payment.Payment;
+import org.wispcrm.core.payment.PaymentQuery;
 
 /**
  * Produces the PDFs of committed documents, stores them and records their keys: the step after an invoice (credit
@@ -49,6 +61,8 @@ public final class DocumentService {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentService.class);
     private static final int SAVE_ATTEMPTS = 5;
     private static final int PAGE = 200;
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private final Persistence store;
     private final DocumentStorage storage;
@@ -153,52 +167,79 @@ public final class DocumentService {
         };
     }
 
-    /** {@link #renderMissing(LocalDate)} over every invoice. */
+    /** {@link #renderMissing(LocalDate)} over every document. */
     public DocumentRunReport renderMissing() {
         return renderMissing(null);
     }
 
     /**
-     * Finds issued invoices without a recorded document (issued on or after {@code issuedFrom}, or all when null)
-     * and produces their PDFs: the retry path after a storage failure or a crash. An invoice that fails is reported
-     * and tried again on the next call; the others go on.
+     * Finds issued invoices, credit notes and payments dated on or after {@code from} (all when null) that have no
+     * recorded document, and produces their PDFs: the retry path after a storage failure or a crash. A document that
+     * fails is reported and tried again on the next call; the others go on.
      */
-    public DocumentRunReport renderMissing(@Nullable LocalDate issuedFrom) {
-        var query = new InvoiceQuery(null, null, issuedFrom, null);
-        long examined = 0;
-        long rendered = 0;
-        long recorded = 0;
-        var failures = new ArrayList<DocumentRunReport.Failure>();
-        // Recording a key changes neither the order (issue date, id) nor the membership of the query, so offset
-        // pages stay stable while we work through them.
-        var page = PageRequest.first(PAGE);
-        while (true) {
-            var result = store.invoices().search(query, page);
+    public DocumentRunReport renderMissing(@Nullable LocalDate from) {
+        var tally = new Tally();
+        // Recording a key changes neither the order nor the membership of these queries, so offset pages stay
+        // stable while we work through them.
+        var invoiceQuery = new InvoiceQuery(null, null, from, null);
+        for (var page = PageRequest.first(PAGE); ; page = page.next()) {
+            var result = store.invoices().search(invoiceQuery, page);
             for (Invoice invoice : result.items()) {
-                if (invoice.status() == InvoiceStatus.DRAFT || invoice.documentKey() != null) {
-                    continue;
-                }
-                examined++;
-                try {
-                    if (store(invoice, invoiceKey(invoice))) {
-                        rendered++;
-                    } else {
-                        recorded++;
-                    }
-                } catch (RuntimeException e) {
-                    failures.add(new DocumentRunReport.Failure(
-                            invoice.requireNumber().value(), String.valueOf(e.getMessage())));
+                if (invoice.status() != InvoiceStatus.DRAFT && invoice.documentKey() == null) {
+                    tally.attempt("invoice " + invoice.requireNumber(), () -> store(invoice, invoiceKey(invoice)));
                 }
             }
             if (!result.hasNext()) {
                 break;
             }
-            page = page.next();
         }
-        if (!failures.isEmpty()) {
-            LOG.warn("{} invoice PDFs could not be stored; the next attempt retries them", failures.size());
+        LocalDate since = from != null ? from : EARLIEST;
+        for (CreditNote note : store.creditNotes().findIssuedBetween(since, LATEST)) {
+            if (note.documentKey() == null) {
+                tally.attempt("credit note " + note.number(), () -> storeCreditNote(note));
+            }
         }
-        return new DocumentRunReport(examined, rendered, recorded, failures);
+        var paymentQuery = new PaymentQuery(null, null, from, null);
+        for (var page = PageRequest.first(PAGE); ; page = page.next()) {
+            var result = store.payments().search(paymentQuery, page);
+            for (Payment payment : result.items()) {
+                if (payment.documentKey() == null) {
+                    tally.attempt("receipt " + payment.externalReference(), () -> {
+                        storeReceipt(payment.id());
+                        return true;
+                    });
+                }
+            }
+            if (!result.hasNext()) {
+                break;
+            }
+        }
+        if (!tally.failures.isEmpty()) {
+            LOG.warn("{} PDFs could not be stored; the next attempt retries them", tally.failures.size());
+        }
+        return new DocumentRunReport(tally.examined, tally.rendered, tally.recorded, tally.failures);
+    }
+
+    /** Counts what {@link #renderMissing(LocalDate)} did. */
+    private static final class Tally {
+        long examined;
+        long rendered;
+        long recorded;
+        final List<DocumentRunReport.Failure> failures = new ArrayList<>();
+
+        /** Runs one document's work, which says whether it had to render. */
+        void attempt(String document, BooleanSupplier work) {
+            examined++;
+            try {
+                if (work.getAsBoolean()) {
+                    rendered++;
+                } else {
+                    recorded++;
+                }
+            } catch (RuntimeException e) {
+                failures.add(new DocumentRunReport.Failure(document, String.valueOf(e.getMessage())));
+            }
+        }
     }
 
     // ---- credit notes, receipts, statements ----------------------------------------------------------------------
@@ -211,15 +252,21 @@ public final class DocumentService {
     public DocumentKey storeCreditNote(CreditNoteId id) {
         CreditNote note =
                 store.creditNotes().findById(id).orElseThrow(() -> WispCrmException.notFound("CreditNote", id));
+        storeCreditNote(note);
+        return DocumentKeys.creditNote(note.number(), note.issueDate());
+    }
+
+    /** Stores (unless stored) and records; whether it had to render. */
+    private boolean storeCreditNote(CreditNote note) {
         DocumentKey key = DocumentKeys.creditNote(note.number(), note.issueDate());
-        putUnlessStored(key, () -> creditNotes.render(note));
-        saveWithRetry("CreditNote " + id, () -> {
-            CreditNote fresh = store.creditNotes().findById(id).orElseThrow();
+        boolean rendered = putUnlessStored(key, () -> creditNotes.render(note));
+        saveWithRetry("CreditNote " + note.id(), () -> {
+            CreditNote fresh = store.creditNotes().findById(note.id()).orElseThrow();
             if (!key.equals(fresh.documentKey())) {
                 store.creditNotes().save(fresh.attachDocument(key));
             }
         });
-        return key;
+        return rendered;
     }
 
     /**
@@ -255,6 +302,47 @@ public final class DocumentService {
         DocumentKey key = statementKey(statement.customer().code(), statement.to());
         put(key, statements.render(statement));
         return key;
+    }
+
+    /**
+     * Renders and stores billing's statement of a customer's account, dated {@code issuedOn}; the customer's current
+     * name, address and locale head it.
+     *
+     * @return the key, {@link #statementKey}
+     */
+    public DocumentKey storeStatement(Statement statement, LocalDate issuedOn) {
+        CustomerSnapshot customer = store.customers()
+                .findById(statement.customerId())
+                .map(CustomerSnapshot::of)
+                .orElseThrow(() -> WispCrmException.notFound("Customer", statement.customerId()));
+        return storeStatement(view(statement, customer, issuedOn));
+    }
+
+    /** Billing's statement in the shape {@link StatementPdf} prints (its range ends the day before {@code before}). */
+    public static StatementView view(Statement statement, CustomerSnapshot customer, LocalDate issuedOn) {
+        var entries = new ArrayList<StatementView.Entry>();
+        for (StatementEntry entry : statement.entries()) {
+            StatementView.EntryKind kind = switch (entry.kind()) {
+                case INVOICE -> StatementView.EntryKind.INVOICE;
+                case CREDIT_NOTE -> StatementView.EntryKind.CREDIT_NOTE;
+                case PAYMENT -> StatementView.EntryKind.PAYMENT;
+                case PAYMENT_REVERSAL -> StatementView.EntryKind.PAYMENT_REVERSAL;
+            };
+            entries.add(new StatementView.Entry(
+                    entry.date(),
+                    kind,
+                    entry.reference(),
+                    entry.description(),
+                    entry.debit().subtract(entry.credit())));
+        }
+        return new StatementView(
+                customer,
+                statement.openingBalance().getCurrency(),
+                statement.from(),
+                statement.before().minusDays(1),
+                issuedOn,
+                statement.openingBalance(),
+                entries);
     }
 
     /**
