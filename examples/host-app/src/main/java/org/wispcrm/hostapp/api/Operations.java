@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.wispcrm.billing.Billing;
-import org.wispcrm.billing.document.DocumentService;
+import org.wispcrm.billing.document.store.DocumentService;
 import org.wispcrm.billing.payment.PaymentRequest;
 import org.wispcrm.billing.payment.RequestedAllocation;
 import org.wispcrm.core.WispCrm;

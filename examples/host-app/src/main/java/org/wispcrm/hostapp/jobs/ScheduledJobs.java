@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.wispcrm.billing.Billing;
-import org.wispcrm.billing.document.DocumentService;
+import org.wispcrm.billing.document.store.DocumentService;
 import org.wispcrm.hostapp.config.LibraryConfiguration.Dispatch;
 
 /**

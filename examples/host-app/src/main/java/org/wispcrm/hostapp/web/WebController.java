@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wispcrm.billing.Billing;
-import org.wispcrm.billing.document.DocumentService;
+import org.wispcrm.billing.document.store.DocumentService;
 import org.wispcrm.billing.policy.BillingPolicy;
 import org.wispcrm.core.WispCrm;
 import org.wispcrm.core.common.Address;
