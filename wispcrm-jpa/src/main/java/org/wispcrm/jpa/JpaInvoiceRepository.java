@@ -1,6 +1,8 @@
 package org.wispcrm.jpa;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -41,8 +43,7 @@ final class JpaInvoiceRepository implements InvoiceRepository {
                     invoice.version(),
                     "Invoice",
                     () -> InvoiceEntity.of(invoice),
-                    row -> row.copyState(invoice),
-                    true);
+                    row -> row.copyState(invoice));
             return new Invoice(
                     invoice.id(),
                     invoice.number(),
@@ -91,6 +92,23 @@ final class JpaInvoiceRepository implements InvoiceRepository {
                         .getResultStream()
                         .findFirst()
                         .map(InvoiceEntity::toDomain));
+    }
+
+    @Override
+    public List<Invoice> findByBillingKeys(Collection<String> billingKeys) {
+        var keys = billingKeys.stream().distinct().toList();
+        var found = new ArrayList<Invoice>();
+        for (int from = 0; from < keys.size(); from += Queries.MAX_IN) {
+            var part = keys.subList(from, Math.min(keys.size(), from + Queries.MAX_IN));
+            found.addAll(tx.call(em -> em
+                    .createQuery("select e from InvoiceEntity e where e.billingKey in :keys", InvoiceEntity.class)
+                    .setParameter("keys", part)
+                    .getResultList()
+                    .stream()
+                    .map(InvoiceEntity::toDomain)
+                    .toList()));
+        }
+        return found;
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.wispcrm.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +32,7 @@ final class JpaTransactionRunner implements TransactionRunner {
 
     private static final class Unit {
         final EntityManager em;
+        final Map<Class<?>, BeforeCommit> locals = new LinkedHashMap<>();
 
         @Nullable
         WispCrmException failure;
@@ -45,6 +48,27 @@ final class JpaTransactionRunner implements TransactionRunner {
             return work.get();
         }
         return inNewUnit(unit -> work.get());
+    }
+
+    /**
+     * Work a repository defers to the end of the unit (writing back what it kept in memory), run with the unit's
+     * entity manager after the unit's work and before it commits; skipped if the unit rolls back.
+     */
+    interface BeforeCommit {
+        /** Writes what was deferred; a failure rolls the unit back. */
+        void beforeCommit(EntityManager em);
+    }
+
+    /**
+     * The current unit's instance of a per-unit helper, created on first use; its {@link BeforeCommit} runs when the
+     * unit commits. Only valid inside {@link #call(Function)}.
+     */
+    <T extends BeforeCommit> T local(Class<T> type, Supplier<T> create) {
+        Unit unit = current.get();
+        if (unit == null) {
+            throw new IllegalStateException("no unit of work on this thread");
+        }
+        return type.cast(unit.locals.computeIfAbsent(type, t -> create.get()));
     }
 
     /** Whether the current thread is inside a unit of work. */
@@ -113,6 +137,9 @@ final class JpaTransactionRunner implements TransactionRunner {
                 throw unit.failure;
             }
             try {
+                for (BeforeCommit deferred : unit.locals.values()) {
+                    deferred.beforeCommit(em);
+                }
                 tx.commit();
             } catch (RuntimeException e) {
                 WispCrmException typed = PersistenceErrors.translate(e);

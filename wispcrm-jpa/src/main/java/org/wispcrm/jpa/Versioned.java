@@ -15,8 +15,10 @@ final class Versioned {
      * stored version first (a missing row or another version is {@code CONCURRENT_MODIFICATION}) and flushes, so
      * that Hibernate's {@code WHERE version = ?} catches a concurrent writer and the returned version is exact.
      * Inserts are not flushed, so they go out in JDBC batches and a duplicate id fails at the next flush or
-     * commit, unless {@code flushInsert} asks to learn at once whether a business key (a billing key, a payment's
-     * reference) is taken, so the caller can tell which record collided.
+     * commit, unless {@code flushInsert} asks to learn at once whether a business key (a payment's reference) is
+     * taken, so the caller can tell which record collided. Invoices are not flushed: a billing run inserts a whole
+     * chunk in batches and, when the commit fails, bills the chunk again customer by customer to find who
+     * collided.
      */
     static <E extends VersionedEntity> long save(
             EntityManager em,
