@@ -66,11 +66,7 @@ final class JpaNotificationOutbox implements NotificationOutbox {
         return tx.call(em -> {
             var taken = new HashSet<String>();
             for (int from = 0; from < keys.size(); from += Queries.MAX_IN) {
-                taken.addAll(em.createQuery(
-                                "select e.idempotencyKey from NotificationEntity e where e.idempotencyKey in :keys",
-                                String.class)
-                        .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + Queries.MAX_IN)))
-                        .getResultList());
+                taken.addAll(existingKeys(em, keys.subList(from, Math.min(keys.size(), from + Queries.MAX_IN))));
             }
             int added = 0;
             for (Notification notification : notifications) {
@@ -81,6 +77,27 @@ final class JpaNotificationOutbox implements NotificationOutbox {
             }
             return added;
         });
+    }
+
+    /**
+     * On PostgreSQL the keys go as one array parameter, which keeps the unique index in the server's cached plan
+     * however small the table was when it was planned (see {@link JpaInvoiceRepository#findByBillingKeys}).
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> existingKeys(EntityManager em, List<String> keys) {
+        if (database == Database.POSTGRESQL) {
+            return em.createNativeQuery(
+                            "SELECT idempotency_key FROM notifications WHERE idempotency_key = ANY(?1)", String.class)
+                    .unwrap(org.hibernate.query.NativeQuery.class)
+                    .addSynchronizedEntityClass(NotificationEntity.class)
+                    .setParameter(1, keys.toArray(String[]::new))
+                    .getResultList();
+        }
+        return em.createQuery(
+                        "select e.idempotencyKey from NotificationEntity e where e.idempotencyKey in :keys",
+                        String.class)
+                .setParameter("keys", keys)
+                .getResultList();
     }
 
     @Override
