@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.payment.CreditMovement;
 import org.wispcrm.core.payment.CustomerCredit;
@@ -49,6 +50,7 @@ final class JpaCustomerCreditRepository implements CustomerCreditRepository {
                             "select e from CustomerCreditEntity e where e.customerId in :ids",
                             CustomerCreditEntity.class)
                     .setParameter("ids", part)
+                    .setHint(HibernateHints.HINT_READ_ONLY, true)
                     .getResultList()
                     .stream()
                     .map(CustomerCreditEntity::toDomain)

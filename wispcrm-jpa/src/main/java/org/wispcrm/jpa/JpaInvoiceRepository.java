@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 import org.jspecify.annotations.Nullable;
 import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.InvoiceId;
@@ -97,9 +98,8 @@ final class JpaInvoiceRepository implements InvoiceRepository {
     }
 
     /**
-     * One query per thousand keys. On PostgreSQL the keys go as one array parameter ({@code = ANY(?)}): a list of
-     * separate parameters makes the server's cached generic plan scan the whole table when it was planned while
-     * the table was small (the first billing run on a new database), while an array keeps the unique index.
+     * One query per thousand keys; on PostgreSQL the keys go as one array parameter ({@code = ANY(?)}), planned for
+     * the actual keys (see {@link JpaTransactionRunner#planForActualParameters}).
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -109,15 +109,18 @@ final class JpaInvoiceRepository implements InvoiceRepository {
         for (int from = 0; from < keys.size(); from += Queries.MAX_IN) {
             var part = keys.subList(from, Math.min(keys.size(), from + Queries.MAX_IN));
             found.addAll(tx.call(em -> {
+                tx.planForActualParameters(em);
                 List<InvoiceEntity> rows = database == Database.POSTGRESQL
                         ? em.createNativeQuery(
                                         "SELECT * FROM invoices WHERE billing_key = ANY(?1)", InvoiceEntity.class)
                                 .setParameter(1, part.toArray(String[]::new))
+                                .setHint(HibernateHints.HINT_READ_ONLY, true)
                                 .getResultList()
                         : em.createQuery(
                                         "select e from InvoiceEntity e where e.billingKey in :keys",
                                         InvoiceEntity.class)
                                 .setParameter("keys", part)
+                                .setHint(HibernateHints.HINT_READ_ONLY, true)
                                 .getResultList();
                 // lines load lazily (in batches), so map while the unit is open
                 return rows.stream().map(InvoiceEntity::toDomain).toList();

@@ -80,12 +80,13 @@ final class JpaNotificationOutbox implements NotificationOutbox {
     }
 
     /**
-     * On PostgreSQL the keys go as one array parameter, which keeps the unique index in the server's cached plan
-     * however small the table was when it was planned (see {@link JpaInvoiceRepository#findByBillingKeys}).
+     * On PostgreSQL the keys go as one array parameter, planned for the actual keys (see
+     * {@link JpaTransactionRunner#planForActualParameters}).
      */
     @SuppressWarnings("unchecked")
     private List<String> existingKeys(EntityManager em, List<String> keys) {
         if (database == Database.POSTGRESQL) {
+            tx.planForActualParameters(em);
             return em.createNativeQuery(
                             "SELECT idempotency_key FROM notifications WHERE idempotency_key = ANY(?1)", String.class)
                     .unwrap(org.hibernate.query.NativeQuery.class)

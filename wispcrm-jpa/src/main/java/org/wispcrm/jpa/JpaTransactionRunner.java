@@ -33,6 +33,7 @@ final class JpaTransactionRunner implements TransactionRunner {
     private static final class Unit {
         final EntityManager em;
         final Map<Class<?>, BeforeCommit> locals = new LinkedHashMap<>();
+        boolean customPlans;
 
         @Nullable
         WispCrmException failure;
@@ -69,6 +70,26 @@ final class JpaTransactionRunner implements TransactionRunner {
             throw new IllegalStateException("no unit of work on this thread");
         }
         return type.cast(unit.locals.computeIfAbsent(type, t -> create.get()));
+    }
+
+    /**
+     * On PostgreSQL, has the server plan the rest of the current unit's statements for their actual parameters
+     * ({@code SET LOCAL plan_cache_mode = force_custom_plan}, once per unit). A lookup of many keys in a table that
+     * grows during a billing run must not reuse a generic plan cached while the table was small and had no
+     * statistics (the first run on a new database): that plan scans the whole table on every chunk. Elsewhere it
+     * does nothing. Only valid inside {@link #call(Function)}.
+     */
+    void planForActualParameters(EntityManager em) {
+        Unit unit = current.get();
+        if (database != Database.POSTGRESQL || unit == null || unit.customPlans) {
+            return;
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            }
+        });
+        unit.customPlans = true;
     }
 
     /** Whether the current thread is inside a unit of work. */

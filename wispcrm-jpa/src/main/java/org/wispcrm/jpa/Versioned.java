@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.hibernate.Session;
 import org.wispcrm.core.common.WispCrmException;
 
 /** The optimistic-lock save contract of every repository, over Hibernate's {@code @Version}. */
@@ -51,6 +52,11 @@ final class Versioned {
         E row = em.find(type, id);
         if (row == null || row.domainVersion() != domainVersion) {
             throw WispCrmException.concurrentModification(entityName, id);
+        }
+        // bulk finders load read-only (no dirty checking of rows that are only read); this row is written
+        Session session = em.unwrap(Session.class);
+        if (session.isReadOnly(row)) {
+            session.setReadOnly(row, false);
         }
         update.accept(row);
         em.flush();

@@ -14,9 +14,17 @@ import java.util.concurrent.atomic.LongAdder;
  * @param gcCount collections during the stage
  * @param gcMillis time spent collecting
  * @param loadAverage the mean of the 1-minute load averages sampled during the stage
+ * @param cpuSeconds CPU time this JVM used during the stage (all its threads: the stage, GC, JIT); steadier than
+ *     wall time on a machine shared with other work, but blind to the database server's CPU
  */
 public record Measurement(
-        double seconds, long peakHeapBytes, long peakLiveHeapBytes, long gcCount, long gcMillis, double loadAverage) {
+        double seconds,
+        long peakHeapBytes,
+        long peakLiveHeapBytes,
+        long gcCount,
+        long gcMillis,
+        double loadAverage,
+        double cpuSeconds) {
 
     /** What a timed body returns with its measurement. */
     public record Timed<T>(T value, Measurement measurement) {}
@@ -45,6 +53,7 @@ public record Measurement(
         T value;
         long start;
         long end;
+        long cpuStart = processCpuNanos();
         try (HeapSampler heap = HeapSampler.start(10)) {
             loadThread.start();
             start = System.nanoTime();
@@ -65,7 +74,16 @@ public record Measurement(
                             heap.peakAfterGcBytes(),
                             heap.gcCount(),
                             heap.gcMillis(),
-                            loadSum.sum() / loadSamples.sum()));
+                            loadSum.sum() / loadSamples.sum(),
+                            (processCpuNanos() - cpuStart) / 1e9));
         }
+    }
+
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 }

@@ -85,7 +85,7 @@ public final class Results {
     /** One header line and a line per row. */
     public synchronized String csv() {
         var out = new StringBuilder("benchmark,started,database,n,stage,variant,baseline,seconds,items_per_second,"
-                + "ratio,peak_heap_mb,peak_live_heap_mb,gc_count,gc_ms,rows_written,load_average\n");
+                + "ratio,peak_heap_mb,peak_live_heap_mb,gc_count,gc_ms,rows_written,load_average,jvm_cpu_seconds\n");
         for (ResultRow r : rows) {
             Measurement m = r.measurement();
             out.append(String.join(
@@ -105,7 +105,8 @@ public final class Results {
                             Long.toString(m.gcCount()),
                             Long.toString(m.gcMillis()),
                             Long.toString(r.rowsWritten()),
-                            fmt("%.2f", m.loadAverage())))
+                            fmt("%.2f", m.loadAverage()),
+                            fmt("%.3f", m.cpuSeconds())))
                     .append('\n');
         }
         return out.toString();
@@ -165,6 +166,8 @@ public final class Results {
                     .append(r.rowsWritten())
                     .append(", \"loadAverage\": ")
                     .append(fmt("%.2f", m.loadAverage()))
+                    .append(", \"jvmCpuSeconds\": ")
+                    .append(fmt("%.3f", m.cpuSeconds()))
                     .append('}')
                     .append(i + 1 < rows.size() ? ",\n" : "\n");
         }
@@ -183,8 +186,8 @@ public final class Results {
             out.append(note).append("\n\n");
         }
         out.append("| database | N | stage | variant | seconds | items/s | ratio | peak heap MB | peak live heap MB "
-                + "| GCs (ms) | rows written | load avg |\n");
-        out.append("|---|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+                + "| GCs (ms) | rows written | load avg | JVM CPU s |\n");
+        out.append("|---|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (ResultRow r : rows) {
             Measurement m = r.measurement();
             out.append("| ")
@@ -201,7 +204,8 @@ public final class Results {
                             Long.toString(m.peakLiveHeapBytes() >> 20),
                             m.gcCount() + " (" + m.gcMillis() + ")",
                             fmt("%,d", r.rowsWritten()),
-                            fmt("%.1f", m.loadAverage())))
+                            fmt("%.1f", m.loadAverage()),
+                            fmt("%.2f", m.cpuSeconds())))
                     .append(" |\n");
         }
         return out.toString();
