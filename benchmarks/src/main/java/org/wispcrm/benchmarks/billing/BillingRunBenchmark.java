@@ -87,17 +87,25 @@ public final class BillingRunBenchmark {
                 + options.warmup + " customers; the ratio is billing time over the mean of the two raw runs.");
         options.note.forEach(results::note);
         log("Machine: " + results.machine().describe() + ", load average " + Machine.loadAverage());
-        for (BenchDatabase database : options.databases) {
-            String url = database.url(environment);
-            try (var dataSource = database.dataSource(url, 4)) {
-                if (options.warmup > 0) {
-                    log(database.key() + ": warm-up with " + options.warmup + " customers");
-                    runOne(database, dataSource, options.warmup, false);
-                }
-                for (int n : options.sizes) {
-                    runOne(database, dataSource, n, true);
+        var pools = new java.util.LinkedHashMap<BenchDatabase, com.zaxxer.hikari.HikariDataSource>();
+        try {
+            for (BenchDatabase database : options.databases) {
+                pools.put(database, database.dataSource(database.url(environment), 4));
+            }
+            // every database's warm-up before anything is measured, so no measured run pays for JIT compilation
+            if (options.warmup > 0) {
+                for (var pool : pools.entrySet()) {
+                    log(pool.getKey().key() + ": warm-up with " + options.warmup + " customers");
+                    runOne(pool.getKey(), pool.getValue(), options.warmup, false);
                 }
             }
+            for (var pool : pools.entrySet()) {
+                for (int n : options.sizes) {
+                    runOne(pool.getKey(), pool.getValue(), n, true);
+                }
+            }
+        } finally {
+            pools.values().forEach(com.zaxxer.hikari.HikariDataSource::close);
         }
         results.computeRatios();
         String name = STAGE + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
