@@ -105,7 +105,7 @@ public final class Billing {
         private @Nullable Persistence persistence;
         private @Nullable Clock clock;
         private BillingPolicy policy = BillingPolicy.defaults();
-        private int chunkSize = 200;
+        private int chunkSize = 500;
         private NetworkAccessControl network = new LoggingNetworkAccessControl();
 
         private Builder() {}
@@ -134,7 +134,10 @@ public final class Billing {
             return this;
         }
 
-        /** Customers billed per unit of work, 1 to 1000 (default 200). */
+        /**
+         * Customers billed per unit of work, 1 to 1000 (default 500). Larger chunks mean fewer commits and
+         * round trips; a failing customer costs a retry of its chunk.
+         */
         public Builder chunkSize(int value) {
             if (value < 1 || value > 1000) {
                 throw WispCrmException.invalid("chunkSize", value, "must be between 1 and 1000");

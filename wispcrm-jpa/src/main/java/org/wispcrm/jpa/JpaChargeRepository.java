@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 import org.wispcrm.core.charge.Charge;
 import org.wispcrm.core.charge.ChargeRepository;
 import org.wispcrm.core.common.ChargeId;
@@ -74,6 +75,7 @@ final class JpaChargeRepository implements ChargeRepository {
                         ChargeEntity.class)
                 .setParameter("ids", ids)
                 .setParameter("asOf", asOf)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultList()
                 .stream()
                 .map(ChargeEntity::toDomain)

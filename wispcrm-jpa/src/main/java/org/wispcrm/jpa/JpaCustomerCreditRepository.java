@@ -1,7 +1,10 @@
 package org.wispcrm.jpa;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.payment.CreditMovement;
 import org.wispcrm.core.payment.CustomerCredit;
@@ -34,6 +37,26 @@ final class JpaCustomerCreditRepository implements CustomerCreditRepository {
     public Optional<CustomerCredit> findByCustomer(CustomerId customerId) {
         return tx.call(em -> Optional.ofNullable(em.find(CustomerCreditEntity.class, customerId.value()))
                 .map(CustomerCreditEntity::toDomain));
+    }
+
+    @Override
+    public List<CustomerCredit> findByCustomers(Collection<CustomerId> customerIds) {
+        var ids = customerIds.stream().map(CustomerId::value).distinct().toList();
+        var found = new ArrayList<CustomerCredit>();
+        for (int from = 0; from < ids.size(); from += Queries.MAX_IN) {
+            var part = ids.subList(from, Math.min(ids.size(), from + Queries.MAX_IN));
+            found.addAll(tx.call(em -> em
+                    .createQuery(
+                            "select e from CustomerCreditEntity e where e.customerId in :ids",
+                            CustomerCreditEntity.class)
+                    .setParameter("ids", part)
+                    .setHint(HibernateHints.HINT_READ_ONLY, true)
+                    .getResultList()
+                    .stream()
+                    .map(CustomerCreditEntity::toDomain)
+                    .toList()));
+        }
+        return found;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.wispcrm.jpa;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.Page;
 import org.wispcrm.core.common.PageRequest;
@@ -64,6 +65,7 @@ final class JpaCustomerRepository implements CustomerRepository {
         return tx.call(em -> em
                 .createQuery("select e from CustomerEntity e where e.id in :ids", CustomerEntity.class)
                 .setParameter("ids", uuids)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultList()
                 .stream()
                 .map(CustomerEntity::toDomain)

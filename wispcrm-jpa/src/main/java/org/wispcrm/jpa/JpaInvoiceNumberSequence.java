@@ -1,8 +1,11 @@
 package org.wispcrm.jpa;
 
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.hibernate.Session;
 import org.wispcrm.core.common.WispCrmException;
 import org.wispcrm.core.invoice.InvoiceNumber;
@@ -15,6 +18,11 @@ import org.wispcrm.core.invoice.InvoiceNumberSequence;
  * rolled-back unit's number is handed out again. On PostgreSQL one upsert does it ({@code INSERT ... ON CONFLICT DO
  * UPDATE ... RETURNING}); on MariaDB an upsert ({@code ON DUPLICATE KEY UPDATE}) then {@code SELECT ... FOR UPDATE};
  * on H2 an update (or the first insert) then {@code SELECT ... FOR UPDATE}.
+ *
+ * <p>Only the first number of a series in a unit of work goes to the database: it locks the row, so no other unit
+ * can take a number of the series until this one ends, and the unit counts on in memory from there. The last number
+ * taken is written to the row just before the unit commits (one update for a whole chunk of invoices); a unit that
+ * rolls back writes nothing, so its numbers are handed out again.
  */
 final class JpaInvoiceNumberSequence implements InvoiceNumberSequence {
     private final JpaTransactionRunner tx;
@@ -28,17 +36,61 @@ final class JpaInvoiceNumberSequence implements InvoiceNumberSequence {
     @Override
     public long next(String series) {
         requireSeries(series);
-        return tx.call(em -> em.unwrap(Session.class).doReturningWork(connection -> switch (database) {
-            case POSTGRESQL -> nextPostgres(connection, series);
-            case MARIADB -> nextMariaDb(connection, series);
-            case H2 -> nextH2(connection, series);
-        }));
+        return tx.call(em -> {
+            var taken = tx.local(Taken.class, Taken::new);
+            long[] counter = taken.bySeries.get(series);
+            if (counter != null) {
+                return ++counter[1];
+            }
+            long first = em.unwrap(Session.class).doReturningWork(connection -> switch (database) {
+                case POSTGRESQL -> nextPostgres(connection, series);
+                case MARIADB -> nextMariaDb(connection, series);
+                case H2 -> nextH2(connection, series);
+            });
+            taken.bySeries.put(series, new long[] {first, first});
+            return first;
+        });
+    }
+
+    /** The numbers a unit took per series: the value stored in the row, and the last one handed out. */
+    private static final class Taken implements JpaTransactionRunner.BeforeCommit {
+        final Map<String, long[]> bySeries = new LinkedHashMap<>();
+
+        @Override
+        public void beforeCommit(EntityManager em) {
+            for (var entry : bySeries.entrySet()) {
+                long[] counter = entry.getValue();
+                if (counter[1] == counter[0]) {
+                    continue;
+                }
+                em.unwrap(Session.class).doWork(connection -> {
+                    try (var update = connection.prepareStatement(
+                            "UPDATE invoice_sequences SET last_value = ? WHERE series = ? AND last_value = ?")) {
+                        update.setLong(1, counter[1]);
+                        update.setString(2, entry.getKey());
+                        update.setLong(3, counter[0]);
+                        if (update.executeUpdate() != 1) {
+                            // the row is locked by this unit since its first number: nothing else can move it
+                            throw new SQLException("invoice series row changed under its lock", "40001");
+                        }
+                    }
+                });
+                counter[0] = counter[1];
+            }
+        }
     }
 
     @Override
     public long current(String series) {
         requireSeries(series);
-        return tx.call(em -> em.unwrap(Session.class).doReturningWork(connection -> {
+        return tx.call(em -> {
+            long[] counter = tx.local(Taken.class, Taken::new).bySeries.get(series);
+            return counter != null ? counter[1] : stored(em, series);
+        });
+    }
+
+    private static long stored(EntityManager em, String series) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
             try (var select =
                     connection.prepareStatement("SELECT last_value FROM invoice_sequences WHERE series = ?")) {
                 select.setString(1, series);
@@ -46,7 +98,7 @@ final class JpaInvoiceNumberSequence implements InvoiceNumberSequence {
                     return rows.next() ? rows.getLong(1) : 0L;
                 }
             }
-        }));
+        });
     }
 
     private static long nextPostgres(Connection connection, String series) throws SQLException {

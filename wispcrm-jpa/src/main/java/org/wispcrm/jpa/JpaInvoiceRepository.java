@@ -1,8 +1,11 @@
 package org.wispcrm.jpa;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 import org.jspecify.annotations.Nullable;
 import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.InvoiceId;
@@ -23,9 +26,11 @@ final class JpaInvoiceRepository implements InvoiceRepository {
     private static final List<InvoiceStatus> OPEN = List.of(InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID);
 
     private final JpaTransactionRunner tx;
+    private final Database database;
 
-    JpaInvoiceRepository(JpaTransactionRunner tx) {
+    JpaInvoiceRepository(JpaTransactionRunner tx, Database database) {
         this.tx = tx;
+        this.database = database;
     }
 
     @Override
@@ -41,8 +46,7 @@ final class JpaInvoiceRepository implements InvoiceRepository {
                     invoice.version(),
                     "Invoice",
                     () -> InvoiceEntity.of(invoice),
-                    row -> row.copyState(invoice),
-                    true);
+                    row -> row.copyState(invoice));
             return new Invoice(
                     invoice.id(),
                     invoice.number(),
@@ -91,6 +95,38 @@ final class JpaInvoiceRepository implements InvoiceRepository {
                         .getResultStream()
                         .findFirst()
                         .map(InvoiceEntity::toDomain));
+    }
+
+    /**
+     * One query per thousand keys; on PostgreSQL the keys go as one array parameter ({@code = ANY(?)}), planned for
+     * the actual keys (see {@link JpaTransactionRunner#planForActualParameters}).
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Invoice> findByBillingKeys(Collection<String> billingKeys) {
+        var keys = billingKeys.stream().distinct().toList();
+        var found = new ArrayList<Invoice>();
+        for (int from = 0; from < keys.size(); from += Queries.MAX_IN) {
+            var part = keys.subList(from, Math.min(keys.size(), from + Queries.MAX_IN));
+            found.addAll(tx.call(em -> {
+                tx.planForActualParameters(em);
+                List<InvoiceEntity> rows = database == Database.POSTGRESQL
+                        ? em.createNativeQuery(
+                                        "SELECT * FROM invoices WHERE billing_key = ANY(?1)", InvoiceEntity.class)
+                                .setParameter(1, part.toArray(String[]::new))
+                                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                                .getResultList()
+                        : em.createQuery(
+                                        "select e from InvoiceEntity e where e.billingKey in :keys",
+                                        InvoiceEntity.class)
+                                .setParameter("keys", part)
+                                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                                .getResultList();
+                // lines load lazily (in batches), so map while the unit is open
+                return rows.stream().map(InvoiceEntity::toDomain).toList();
+            }));
+        }
+        return found;
     }
 
     @Override

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -52,6 +53,57 @@ final class JpaNotificationOutbox implements NotificationOutbox {
             em.persist(NotificationEntity.of(notification));
             return true;
         });
+    }
+
+    /**
+     * One query finds which keys exist (it sees rows enqueued earlier in the unit, which Hibernate flushes first);
+     * the other messages are persisted and go out in JDBC batches.
+     */
+    @Override
+    public int enqueueAll(List<Notification> notifications) {
+        if (notifications.isEmpty()) {
+            return 0;
+        }
+        var keys = notifications.stream()
+                .map(Notification::idempotencyKey)
+                .distinct()
+                .toList();
+        return tx.call(em -> {
+            var taken = new HashSet<String>();
+            for (int from = 0; from < keys.size(); from += Queries.MAX_IN) {
+                taken.addAll(existingKeys(em, keys.subList(from, Math.min(keys.size(), from + Queries.MAX_IN))));
+            }
+            int added = 0;
+            for (Notification notification : notifications) {
+                if (taken.add(notification.idempotencyKey())) {
+                    em.persist(NotificationEntity.of(notification));
+                    added++;
+                }
+            }
+            return added;
+        });
+    }
+
+    /**
+     * On PostgreSQL the keys go as one array parameter, planned for the actual keys (see
+     * {@link JpaTransactionRunner#planForActualParameters}).
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> existingKeys(EntityManager em, List<String> keys) {
+        if (database == Database.POSTGRESQL) {
+            tx.planForActualParameters(em);
+            return em.createNativeQuery(
+                            "SELECT idempotency_key FROM notifications WHERE idempotency_key = ANY(?1)", String.class)
+                    .unwrap(org.hibernate.query.NativeQuery.class)
+                    .addSynchronizedEntityClass(NotificationEntity.class)
+                    .setParameter(1, keys.toArray(String[]::new))
+                    .getResultList();
+        }
+        return em.createQuery(
+                        "select e.idempotencyKey from NotificationEntity e where e.idempotencyKey in :keys",
+                        String.class)
+                .setParameter("keys", keys)
+                .getResultList();
     }
 
     @Override

@@ -85,7 +85,7 @@ public final class JpaPersistence implements Persistence, AutoCloseable {
         this.serviceOrders = new JpaServiceOrderRepository(transactions);
         this.tickets = new JpaTicketRepository(transactions);
         this.charges = new JpaChargeRepository(transactions);
-        this.invoices = new JpaInvoiceRepository(transactions);
+        this.invoices = new JpaInvoiceRepository(transactions, database);
         this.creditNotes = new JpaCreditNoteRepository(transactions);
         this.payments = new JpaPaymentRepository(transactions);
         this.customerCredits = new JpaCustomerCreditRepository(transactions);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.jpa.HibernateHints;
 import org.jspecify.annotations.Nullable;
 import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.Ids;
@@ -72,9 +73,11 @@ final class JpaSubscriptionRepository implements SubscriptionRepository {
         var ids = customerIds.stream().map(CustomerId::value).distinct().toList();
         List<Subscription> found = tx.call(em -> em
                 .createQuery(
-                        "select e from SubscriptionEntity e where e.customerId in :ids order by e.customerId, e.id",
+                        "select e from SubscriptionEntity e left join fetch e.plans where e.customerId in :ids"
+                                + " order by e.customerId, e.id",
                         SubscriptionEntity.class)
                 .setParameter("ids", ids)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultList()
                 .stream()
                 .map(SubscriptionEntity::toDomain)

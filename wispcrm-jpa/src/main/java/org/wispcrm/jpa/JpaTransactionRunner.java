@@ -2,6 +2,8 @@ package org.wispcrm.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +32,8 @@ final class JpaTransactionRunner implements TransactionRunner {
 
     private static final class Unit {
         final EntityManager em;
+        final Map<Class<?>, BeforeCommit> locals = new LinkedHashMap<>();
+        boolean customPlans;
 
         @Nullable
         WispCrmException failure;
@@ -45,6 +49,47 @@ final class JpaTransactionRunner implements TransactionRunner {
             return work.get();
         }
         return inNewUnit(unit -> work.get());
+    }
+
+    /**
+     * Work a repository defers to the end of the unit (writing back what it kept in memory), run with the unit's
+     * entity manager after the unit's work and before it commits; skipped if the unit rolls back.
+     */
+    interface BeforeCommit {
+        /** Writes what was deferred; a failure rolls the unit back. */
+        void beforeCommit(EntityManager em);
+    }
+
+    /**
+     * The current unit's instance of a per-unit helper, created on first use; its {@link BeforeCommit} runs when the
+     * unit commits. Only valid inside {@link #call(Function)}.
+     */
+    <T extends BeforeCommit> T local(Class<T> type, Supplier<T> create) {
+        Unit unit = current.get();
+        if (unit == null) {
+            throw new IllegalStateException("no unit of work on this thread");
+        }
+        return type.cast(unit.locals.computeIfAbsent(type, t -> create.get()));
+    }
+
+    /**
+     * On PostgreSQL, has the server plan the rest of the current unit's statements for their actual parameters
+     * ({@code SET LOCAL plan_cache_mode = force_custom_plan}, once per unit). A lookup of many keys in a table that
+     * grows during a billing run must not reuse a generic plan cached while the table was small and had no
+     * statistics (the first run on a new database): that plan scans the whole table on every chunk. Elsewhere it
+     * does nothing. Only valid inside {@link #call(Function)}.
+     */
+    void planForActualParameters(EntityManager em) {
+        Unit unit = current.get();
+        if (database != Database.POSTGRESQL || unit == null || unit.customPlans) {
+            return;
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            }
+        });
+        unit.customPlans = true;
     }
 
     /** Whether the current thread is inside a unit of work. */
@@ -118,6 +163,9 @@ final class JpaTransactionRunner implements TransactionRunner {
                 throw unit.failure;
             }
             try {
+                for (BeforeCommit deferred : unit.locals.values()) {
+                    deferred.beforeCommit(em);
+                }
                 tx.commit();
             } catch (RuntimeException e) {
                 WispCrmException typed = PersistenceErrors.translate(e);

@@ -13,6 +13,9 @@ import org.wispcrm.core.common.PageRequest;
 
 /** Builds JPQL with optional criteria and runs paged queries. */
 final class Queries {
+    /** The most values one {@code in (...)} list binds; longer lists are queried in parts. */
+    static final int MAX_IN = 1000;
+
     private final String entity;
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new LinkedHashMap<>();

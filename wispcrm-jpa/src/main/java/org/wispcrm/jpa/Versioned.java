@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.hibernate.Session;
 import org.wispcrm.core.common.WispCrmException;
 
 /** The optimistic-lock save contract of every repository, over Hibernate's {@code @Version}. */
@@ -15,8 +16,10 @@ final class Versioned {
      * stored version first (a missing row or another version is {@code CONCURRENT_MODIFICATION}) and flushes, so
      * that Hibernate's {@code WHERE version = ?} catches a concurrent writer and the returned version is exact.
      * Inserts are not flushed, so they go out in JDBC batches and a duplicate id fails at the next flush or
-     * commit, unless {@code flushInsert} asks to learn at once whether a business key (a billing key, a payment's
-     * reference) is taken, so the caller can tell which record collided.
+     * commit, unless {@code flushInsert} asks to learn at once whether a business key (a payment's reference) is
+     * taken, so the caller can tell which record collided. Invoices are not flushed: a billing run inserts a whole
+     * chunk in batches and, when the commit fails, bills the chunk again customer by customer to find who
+     * collided.
      */
     static <E extends VersionedEntity> long save(
             EntityManager em,
@@ -49,6 +52,11 @@ final class Versioned {
         E row = em.find(type, id);
         if (row == null || row.domainVersion() != domainVersion) {
             throw WispCrmException.concurrentModification(entityName, id);
+        }
+        // bulk finders load read-only (no dirty checking of rows that are only read); this row is written
+        Session session = em.unwrap(Session.class);
+        if (session.isReadOnly(row)) {
+            session.setReadOnly(row, false);
         }
         update.accept(row);
         em.flush();

@@ -57,10 +57,14 @@ import org.wispcrm.core.subscription.SubscriptionStatus;
  * <p>A run streams customers with billable subscriptions page by page (a keyset cursor, constant memory) and bills
  * each page of customers in one unit of work: for each customer and period, the lines (one per subscription
  * segment, discounts, plan-change adjustments, pending one-time charges), tax, credit applied and cash rounding,
- * the next gap-free number, the invoice and its {@code INVOICE_ISSUED} outbox message. If one customer fails, the
- * unit rolls back and the page is billed again without that customer, who is reported; nobody else loses an
- * invoice. The unique billing key (customer and period start) makes re-runs, concurrent runs and runs after a
- * crash invoice each period exactly once.
+ * the next gap-free number, the invoice and its {@code INVOICE_ISSUED} outbox message. What a page needs is read
+ * with one query per kind (customers, subscriptions, charges, credit, the invoices of the billing keys it looks
+ * at), and its messages are enqueued together, so an adapter can write the whole page in batches. If one customer
+ * fails, the unit rolls back and the page is billed again without that customer, who is reported; nobody else
+ * loses an invoice. A store failure that names no customer (a batched write or the commit failing) bills the page
+ * again, and if it fails again, customer by customer in units of one, which tells who failed. The unique billing
+ * key (customer and period start) makes re-runs, concurrent runs and runs after a crash invoice each period
+ * exactly once.
  */
 public final class BillingService {
     private static final Logger LOG = LoggerFactory.getLogger(BillingService.class);
@@ -167,7 +171,9 @@ public final class BillingService {
                 .toList();
         var charges = store.charges().findPending(List.of(customerId), today);
         var context = new CustomerContext(customer, plans, charges, creditOf(customerId), today, preview);
-        Optional<Invoice> invoice = billGroup(context, period, subscriptions);
+        var messages = new ArrayList<Notification>();
+        Optional<Invoice> invoice = billGroup(context, period, subscriptions, new InvoiceLookup(List.of()), messages);
+        messages.forEach(store.outbox()::enqueue);
         return invoice.orElseThrow(() -> WispCrmException.invalid(
                 "period", period, "customer " + customer.code() + " has nothing to bill in it"));
     }
@@ -211,7 +217,9 @@ public final class BillingService {
             BillingRunListener listener) {
         var remaining = new ArrayList<>(page);
         var retriedAfterDuplicate = new HashSet<CustomerId>();
+        boolean retriedUnattributed = false;
         while (!remaining.isEmpty()) {
+            CustomerFailed failed;
             try {
                 List<Outcome> outcomes =
                         store.transactions().inTransaction(() -> billCustomers(remaining, date, dryRun, plans));
@@ -219,19 +227,44 @@ public final class BillingService {
                     tally.add(outcome, listener);
                 }
                 return;
-            } catch (CustomerFailed failed) {
-                Throwable cause = failed.getCause();
-                ErrorCode code = cause instanceof WispCrmException e ? e.code() : ErrorCode.PERSISTENCE_FAILURE;
-                // Another host may have billed the customer meanwhile: the retry finds its invoice.
-                if (code == ErrorCode.DUPLICATE && retriedAfterDuplicate.add(failed.customerId)) {
+            } catch (CustomerFailed e) {
+                failed = e;
+            } catch (WispCrmException e) {
+                // A store failure that names no customer: a batched write, the outbox or the commit failed.
+                if (remaining.size() == 1) {
+                    failed = new CustomerFailed(remaining.get(0), e);
+                } else if (!retriedUnattributed) {
+                    // Most likely another host billed some of these customers meanwhile: the retry finds them.
+                    retriedUnattributed = true;
+                    LOG.debug(
+                            "Billing a chunk of {} customers on {} failed, retrying it: {}",
+                            remaining.size(),
+                            date,
+                            e.getMessage());
                     continue;
+                } else {
+                    // Units of one customer tell who fails; the others are billed as usual.
+                    LOG.debug(
+                            "Billing a chunk on {} failed twice ({}); billing it customer by customer",
+                            date,
+                            e.getMessage());
+                    for (CustomerId id : remaining) {
+                        billChunk(List.of(id), date, dryRun, plans, tally, listener);
+                    }
+                    return;
                 }
-                remaining.remove(failed.customerId);
-                var failure = new BillingFailure(failed.customerId, code, String.valueOf(cause.getMessage()));
-                LOG.warn("Billing customer {} on {} failed: {}", failed.customerId, date, failure.reason());
-                tally.failures.add(failure);
-                listener.failed(failure);
             }
+            Throwable cause = failed.getCause();
+            ErrorCode code = cause instanceof WispCrmException e ? e.code() : ErrorCode.PERSISTENCE_FAILURE;
+            // Another host may have billed the customer meanwhile: the retry finds its invoice.
+            if (code == ErrorCode.DUPLICATE && retriedAfterDuplicate.add(failed.customerId)) {
+                continue;
+            }
+            remaining.remove(failed.customerId);
+            var failure = new BillingFailure(failed.customerId, code, String.valueOf(cause.getMessage()));
+            LOG.warn("Billing customer {} on {} failed: {}", failed.customerId, date, failure.reason());
+            tally.failures.add(failure);
+            listener.failed(failure);
         }
     }
 
@@ -242,7 +275,27 @@ public final class BillingService {
                 .collect(Collectors.groupingBy(Subscription::customerId));
         Map<CustomerId, List<Charge>> charges =
                 store.charges().findPending(ids, date).stream().collect(Collectors.groupingBy(Charge::customerId));
+        Map<CustomerId, CustomerCredit> credits = creditsOf(ids);
+        // Each customer's invoices to issue, by period start, and every billing key they look up.
+        var groupsById = new HashMap<CustomerId, TreeMap<LocalDate, List<Billable>>>();
+        var keys = new ArrayList<String>();
+        for (CustomerId id : ids) {
+            try {
+                var groups = groupsOf(subscriptions.getOrDefault(id, List.of()), date);
+                groupsById.put(id, groups);
+                for (var group : groups.entrySet()) {
+                    keys.add(Invoice.billingKeyOf(id, group.getKey()));
+                    for (Billable billable : group.getValue()) {
+                        previousPeriodToSettle(billable).ifPresent(p -> keys.add(Invoice.billingKeyOf(id, p.start())));
+                    }
+                }
+            } catch (RuntimeException e) {
+                throw new CustomerFailed(id, e);
+            }
+        }
+        var invoices = new InvoiceLookup(keys);
         var outcomes = new ArrayList<Outcome>();
+        var messages = new ArrayList<Notification>();
         for (CustomerId id : ids) {
             try {
                 Customer customer = customers.get(id);
@@ -250,29 +303,51 @@ public final class BillingService {
                     throw WispCrmException.notFound("Customer", id);
                 }
                 var context = new CustomerContext(
-                        customer, plans, charges.getOrDefault(id, List.of()), creditOf(id), date, dryRun);
-                outcomes.addAll(billCustomer(context, subscriptions.getOrDefault(id, List.of())));
+                        customer,
+                        plans,
+                        charges.getOrDefault(id, List.of()),
+                        credits.getOrDefault(id, CustomerCredit.none(id, policy.currency())),
+                        date,
+                        dryRun);
+                outcomes.addAll(billCustomer(context, groupsById.get(id), invoices, messages));
+            } catch (WispCrmException e) {
+                if (e.getCause() != null) {
+                    // a database failure may come from an earlier customer's batched write: nobody to blame yet
+                    throw e;
+                }
+                throw new CustomerFailed(id, e);
             } catch (RuntimeException e) {
                 throw new CustomerFailed(id, e);
             }
         }
+        if (!messages.isEmpty()) {
+            store.outbox().enqueueAll(messages);
+        }
         return outcomes;
     }
 
-    private List<Outcome> billCustomer(CustomerContext context, List<Subscription> subscriptions) {
+    private TreeMap<LocalDate, List<Billable>> groupsOf(List<Subscription> subscriptions, LocalDate date) {
         var groups = new TreeMap<LocalDate, List<Billable>>();
         for (Subscription subscription : subscriptions) {
-            schedule.periodToBillOn(subscription, context.date)
+            schedule.periodToBillOn(subscription, date)
                     .ifPresent(period -> groups.computeIfAbsent(period.start(), d -> new ArrayList<>())
                             .add(new Billable(subscription, period)));
         }
+        return groups;
+    }
+
+    private List<Outcome> billCustomer(
+            CustomerContext context,
+            TreeMap<LocalDate, List<Billable>> groups,
+            InvoiceLookup invoices,
+            List<Notification> messages) {
         if (groups.isEmpty()) {
             return List.of(Outcome.SKIPPED);
         }
         var outcomes = new ArrayList<Outcome>();
         for (var group : groups.entrySet()) {
             String key = Invoice.billingKeyOf(context.customer.id(), group.getKey());
-            if (store.invoices().findByBillingKey(key).isPresent()) {
+            if (invoices.find(key).isPresent()) {
                 outcomes.add(Outcome.ALREADY_BILLED);
                 continue;
             }
@@ -280,7 +355,7 @@ public final class BillingService {
                     .map(b -> b.period.end())
                     .max(LocalDate::compareTo)
                     .orElseThrow();
-            billGroup(context, BillingPeriod.of(group.getKey(), end), group.getValue())
+            billGroup(context, BillingPeriod.of(group.getKey(), end), group.getValue(), invoices, messages)
                     .ifPresentOrElse(
                             invoice -> outcomes.add(Outcome.invoiced(invoice)), () -> outcomes.add(Outcome.SKIPPED));
         }
@@ -288,12 +363,17 @@ public final class BillingService {
     }
 
     /** Prices, numbers and saves one invoice (or returns the draft in a preview); empty if nothing is billable. */
-    private Optional<Invoice> billGroup(CustomerContext context, BillingPeriod period, List<Billable> billables) {
+    private Optional<Invoice> billGroup(
+            CustomerContext context,
+            BillingPeriod period,
+            List<Billable> billables,
+            InvoiceLookup invoices,
+            List<Notification> messages) {
         Customer customer = context.customer;
         Texts texts = Texts.of(customer.profile().locale());
         var items = new ArrayList<PricedItem>();
         for (Billable billable : billables) {
-            items.addAll(serviceItems(context, billable, texts));
+            items.addAll(serviceItems(context, billable, texts, invoices));
         }
         List<Charge> charges = context.takeCharges();
         for (Charge charge : charges) {
@@ -344,6 +424,7 @@ public final class BillingService {
         var number =
                 new InvoiceNumber(policy.invoiceSeries(), store.invoiceNumbers().next(policy.invoiceSeries()));
         Invoice saved = store.invoices().save(draft.issue(number));
+        invoices.saved(saved);
         for (Charge charge : charges) {
             store.charges().save(charge.billedBy(saved.id()));
         }
@@ -358,11 +439,12 @@ public final class BillingService {
                             number.value(),
                             clock.instant()));
         }
-        store.outbox().enqueue(invoiceIssued(saved));
+        messages.add(invoiceIssued(saved));
         return Optional.of(saved);
     }
 
-    private List<PricedItem> serviceItems(CustomerContext context, Billable billable, Texts texts) {
+    private List<PricedItem> serviceItems(
+            CustomerContext context, Billable billable, Texts texts, InvoiceLookup invoices) {
         Subscription subscription = billable.subscription;
         var items = new ArrayList<PricedItem>();
         for (BillingSchedule.Segment segment : schedule.segments(subscription, billable.period)) {
@@ -382,7 +464,7 @@ public final class BillingService {
                     plan.taxCategory()));
             discountItem(subscription, amount, segment, plan).ifPresent(items::add);
         }
-        items.addAll(planChangeAdjustments(context, billable, texts));
+        items.addAll(planChangeAdjustments(context, billable, texts, invoices));
         return items;
     }
 
@@ -423,22 +505,15 @@ public final class BillingService {
      * In-advance billing with prorated plan changes: a change that took effect during the previous period, after
      * that period was invoiced, is settled now (credit the old plan's unused days, charge the new plan's).
      */
-    private List<PricedItem> planChangeAdjustments(CustomerContext context, Billable billable, Texts texts) {
+    private List<PricedItem> planChangeAdjustments(
+            CustomerContext context, Billable billable, Texts texts, InvoiceLookup invoices) {
         Subscription subscription = billable.subscription;
-        if (policy.timing() != BillingTiming.IN_ADVANCE
-                || policy.planChange() != PlanChangeRule.PRORATE
-                || subscription.activatedOn() == null
-                || !billable.period.start().isAfter(subscription.activatedOn())) {
-            return List.of();
-        }
-        Optional<BillingPeriod> previous =
-                schedule.periodContaining(subscription, billable.period.start().minusDays(1));
+        Optional<BillingPeriod> previous = previousPeriodToSettle(billable);
         if (previous.isEmpty()) {
             return List.of();
         }
         BillingPeriod prev = previous.get();
-        Optional<Invoice> prevInvoice =
-                store.invoices().findByBillingKey(Invoice.billingKeyOf(subscription.customerId(), prev.start()));
+        Optional<Invoice> prevInvoice = invoices.find(Invoice.billingKeyOf(subscription.customerId(), prev.start()));
         if (prevInvoice.isEmpty()) {
             return List.of();
         }
@@ -494,6 +569,25 @@ public final class BillingService {
         return items;
     }
 
+    /**
+     * The previous period whose plan changes the billable's invoice may settle: only in-advance billing with
+     * prorated plan changes, after the first period, and only if the plan changed inside that period (otherwise
+     * there is nothing to settle, and its invoice need not be read).
+     */
+    private Optional<BillingPeriod> previousPeriodToSettle(Billable billable) {
+        Subscription subscription = billable.subscription;
+        if (policy.timing() != BillingTiming.IN_ADVANCE
+                || policy.planChange() != PlanChangeRule.PRORATE
+                || subscription.activatedOn() == null
+                || !billable.period.start().isAfter(subscription.activatedOn())) {
+            return Optional.empty();
+        }
+        return schedule.periodContaining(subscription, billable.period.start().minusDays(1))
+                .filter(prev -> subscription.plans().stream()
+                        .map(a -> a.effectiveFrom())
+                        .anyMatch(d -> d.isAfter(prev.start()) && d.isBefore(prev.end())));
+    }
+
     private Notification invoiceIssued(Invoice invoice) {
         InvoiceNumber number = invoice.requireNumber();
         var model = new LinkedHashMap<String, String>();
@@ -523,6 +617,16 @@ public final class BillingService {
         return plans;
     }
 
+    private Map<CustomerId, CustomerCredit> creditsOf(List<CustomerId> ids) {
+        var credits = new HashMap<CustomerId, CustomerCredit>();
+        for (CustomerCredit credit : store.customerCredits().findByCustomers(ids)) {
+            if (credit.balance().getCurrency().equals(policy.currency())) {
+                credits.put(credit.customerId(), credit);
+            }
+        }
+        return credits;
+    }
+
     private CustomerCredit creditOf(CustomerId customerId) {
         return store.customerCredits()
                 .findByCustomer(customerId)
@@ -549,6 +653,40 @@ public final class BillingService {
     }
 
     private record Billable(Subscription subscription, BillingPeriod period) {}
+
+    /**
+     * The invoices of the billing keys a unit of work looks at, read with one query up front, plus the invoices the
+     * unit issues; a key not read up front is asked of the store.
+     */
+    private final class InvoiceLookup {
+        private final Map<String, Optional<Invoice>> byKey = new HashMap<>();
+
+        InvoiceLookup(List<String> keys) {
+            if (keys.isEmpty()) {
+                return;
+            }
+            for (String key : keys) {
+                byKey.put(key, Optional.empty());
+            }
+            for (Invoice invoice : store.invoices().findByBillingKeys(byKey.keySet())) {
+                byKey.put(invoice.billingKey(), Optional.of(invoice));
+            }
+        }
+
+        Optional<Invoice> find(String key) {
+            Optional<Invoice> known = byKey.get(key);
+            if (known != null) {
+                return known;
+            }
+            Optional<Invoice> found = store.invoices().findByBillingKey(key);
+            byKey.put(key, found);
+            return found;
+        }
+
+        void saved(Invoice invoice) {
+            byKey.put(invoice.billingKey(), Optional.of(invoice));
+        }
+    }
 
     /** What billing one customer reads once and uses across that customer's invoices of the run. */
     private static final class CustomerContext {

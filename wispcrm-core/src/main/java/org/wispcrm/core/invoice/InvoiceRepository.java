@@ -1,6 +1,9 @@
 package org.wispcrm.core.invoice;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +37,19 @@ public interface InvoiceRepository {
 
     /** The invoice with this billing key (see {@link Invoice#billingKeyOf}). */
     Optional<Invoice> findByBillingKey(String billingKey);
+
+    /**
+     * The invoices with any of these billing keys, in no particular order; keys without an invoice are left out.
+     * A billing run reads a whole chunk's keys at once. The default asks {@link #findByBillingKey} per key;
+     * adapters over a database answer with one query.
+     */
+    default List<Invoice> findByBillingKeys(Collection<String> billingKeys) {
+        var found = new ArrayList<Invoice>();
+        for (String key : new LinkedHashSet<>(billingKeys)) {
+            findByBillingKey(key).ifPresent(found::add);
+        }
+        return found;
+    }
 
     /** All of a customer's invoices, by issue date, then id. */
     List<Invoice> findByCustomer(CustomerId customerId);

@@ -23,6 +23,23 @@ public interface NotificationOutbox {
     boolean enqueue(Notification notification);
 
     /**
+     * {@link #enqueue(Notification)} for several messages, in order: a message whose key exists (or came earlier
+     * in the list) is skipped. A billing run enqueues a chunk's messages at once. The default enqueues one by one;
+     * adapters over a database check every key with one query.
+     *
+     * @return how many messages were added
+     */
+    default int enqueueAll(List<Notification> notifications) {
+        int added = 0;
+        for (Notification notification : notifications) {
+            if (enqueue(notification)) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /**
      * Claims up to {@code limit} {@code PENDING} messages due at {@code now} (oldest due first): each claimed
      * message's attempts go up by one, its {@code nextAttemptAt} moves to {@code now + lease}, so no other worker
      * claims it meanwhile, and its {@code lastError} is cleared, since this attempt's outcome is not known yet (a

@@ -1,5 +1,8 @@
 package org.wispcrm.core.payment;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.wispcrm.core.common.CustomerId;
@@ -16,6 +19,18 @@ public interface CustomerCreditRepository {
 
     /** The customer's balance, if it ever had credit. */
     Optional<CustomerCredit> findByCustomer(CustomerId customerId);
+
+    /**
+     * The credit balances of these customers, in no particular order; customers without one are left out. The
+     * default asks {@link #findByCustomer} per customer; adapters over a database answer with one query.
+     */
+    default List<CustomerCredit> findByCustomers(Collection<CustomerId> customerIds) {
+        var found = new ArrayList<CustomerCredit>();
+        for (CustomerId id : new LinkedHashSet<>(customerIds)) {
+            findByCustomer(id).ifPresent(found::add);
+        }
+        return found;
+    }
 
     /** Appends a movement; a second movement with the same id fails with {@code DUPLICATE}. */
     void addMovement(CreditMovement movement);

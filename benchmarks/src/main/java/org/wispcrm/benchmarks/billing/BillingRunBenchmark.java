@@ -1,0 +1,253 @@
+package org.wispcrm.benchmarks.billing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.wispcrm.benchmarks.harness.BenchDatabase;
+import org.wispcrm.benchmarks.harness.Machine;
+import org.wispcrm.benchmarks.harness.Measurement;
+import org.wispcrm.benchmarks.harness.ResultRow;
+import org.wispcrm.benchmarks.harness.Results;
+import org.wispcrm.billing.Billing;
+import org.wispcrm.billing.invoice.BillingRunReport;
+import org.wispcrm.jpa.JpaConfig;
+import org.wispcrm.jpa.JpaPersistence;
+
+/**
+ * The billing run of N subscriptions on MariaDB and PostgreSQL, timed from the run's start to its end, next to a
+ * raw JDBC batch insert of the same rows measured in the same process against the same database.
+ *
+ * <p>For each database and N: a fresh schema (every table dropped, then migrated), N customers seeded through the
+ * JPA adapter (not timed), the raw baseline (timed), the invoice tables emptied, the billing run (timed, then
+ * checked: N invoices numbered 1..N without gaps, two lines and one outbox message each), the tables emptied
+ * again and the raw baseline once more, so the billing run is bracketed by two baselines on the same machine load;
+ * the ratio is to their mean. A warm-up round on a small N first lets the JIT compile both paths.
+ *
+ * <pre>
+ * mvn -B -ntp -pl benchmarks -am package -DskipTests
+ * java -Xmx512m -cp benchmarks/target/benchmarks.jar org.wispcrm.benchmarks.billing.BillingRunBenchmark \
+ *     --n 10000,100000 --db mariadb,postgresql
+ * </pre>
+ *
+ * <p>Options: {@code --n} sizes, {@code --db} databases ({@code mariadb}, {@code postgresql}, {@code h2}),
+ * {@code --chunk} customers per unit of work of the billing run (default: the library's, 500),
+ * {@code --raw-batch} customers per transaction of the baseline (500), {@code --jpa-batch} JDBC batch size of the
+ * adapter (50), {@code --warmup} customers of the warm-up round (10000, so the JIT has compiled both paths before
+ * anything is measured; 0 for none), {@code --out} directory of the
+ * results (benchmarks/target/results), {@code --note} a line of text for the report. Database URLs come from
+ * {@code WISPCRM_MARIADB_URL} and {@code WISPCRM_POSTGRES_URL}.
+ */
+public final class BillingRunBenchmark {
+    /** The stage name in the results. */
+    public static final String STAGE = "billing-run";
+
+    static final List<String> INVOICE_TABLES =
+            List.of("invoice_lines", "notifications", "invoices", "invoice_sequences");
+    static final List<String> SEEDED_TABLES = List.of("plans", "plan_prices", "customers", "subscriptions");
+
+    private final Options options;
+    private final Map<String, String> environment;
+    private final Results results;
+
+    BillingRunBenchmark(Options options, Map<String, String> environment) {
+        this.options = options;
+        this.environment = environment;
+        this.results = new Results(STAGE, Machine.current());
+    }
+
+    /** Runs the benchmark with command-line options and writes the results. */
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        new BillingRunBenchmark(options, System.getenv()).run();
+    }
+
+    /** Runs every database and size, writes the results and returns them. */
+    Results run() throws Exception {
+        results.note("Settings: billing chunk "
+                + (options.chunk == 0 ? "(library default)" : Integer.toString(options.chunk))
+                + " customers per unit of work, JPA JDBC batch "
+                + options.jpaBatch + ", raw baseline " + options.rawBatch + " customers per transaction, warm-up "
+                + options.warmup + " customers; the ratio is billing time over the mean of the two raw runs.");
+        options.note.forEach(results::note);
+        log("Machine: " + results.machine().describe() + ", load average " + Machine.loadAverage());
+        var pools = new java.util.LinkedHashMap<BenchDatabase, com.zaxxer.hikari.HikariDataSource>();
+        try {
+            for (BenchDatabase database : options.databases) {
+                pools.put(database, database.dataSource(database.url(environment), 4));
+            }
+            // every database's warm-up before anything is measured, so no measured run pays for JIT compilation
+            if (options.warmup > 0) {
+                for (var pool : pools.entrySet()) {
+                    log(pool.getKey().key() + ": warm-up with " + options.warmup + " customers");
+                    runOne(pool.getKey(), pool.getValue(), options.warmup, false);
+                }
+            }
+            for (var pool : pools.entrySet()) {
+                for (int n : options.sizes) {
+                    runOne(pool.getKey(), pool.getValue(), n, true);
+                }
+            }
+        } finally {
+            pools.values().forEach(com.zaxxer.hikari.HikariDataSource::close);
+        }
+        results.computeRatios();
+        String name = STAGE + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        results.write(options.out, name);
+        Files.writeString(options.out.resolve(STAGE + "-latest.csv"), results.csv());
+        System.out.println();
+        System.out.println(results.markdown());
+        log("Results: " + options.out.resolve(name + ".csv") + " (.json, .md)");
+        return results;
+    }
+
+    private void runOne(BenchDatabase database, DataSource dataSource, int n, boolean record) throws Exception {
+        database.wipeSchema(dataSource);
+        JpaConfig config = key -> key.equals("batchSize") ? Integer.toString(options.jpaBatch) : null;
+        try (var store = JpaPersistence.create(dataSource, config)) {
+            var workload = new Workload(options.seed);
+            long seedStart = System.nanoTime();
+            workload.seed(store, n, 1000);
+            database.analyze(dataSource, SEEDED_TABLES);
+            log("%s N=%d: seeded in %.1f s".formatted(database.key(), n, (System.nanoTime() - seedStart) / 1e9));
+
+            var raw = new RawJdbcBaseline(workload, database, options.rawBatch);
+            Measurement first = rawRun(raw, database, dataSource, n, record);
+
+            var builder =
+                    Billing.builder().persistence(store).clock(Workload.clock()).policy(Workload.policy());
+            if (options.chunk > 0) {
+                builder.chunkSize(options.chunk);
+            }
+            var billing = builder.build();
+            var timed = Measurement.of(() -> billing.invoicing().run(Workload.RUN_DATE));
+            BillingRunReport report = timed.value();
+            if (report.invoiced() != n || !report.failures().isEmpty()) {
+                throw new IllegalStateException("billing run on " + database.key() + " invoiced " + report.invoiced()
+                        + " of " + n + ", failures " + report.failures());
+            }
+            RowCounts counts = RowCounts.of(dataSource).requireComplete(n, "billing run");
+            Measurement billingRun = timed.measurement();
+            log("%s N=%d: billing run %.2f s (%,.0f invoices/s), peak heap %d MB"
+                    .formatted(
+                            database.key(),
+                            n,
+                            billingRun.seconds(),
+                            n / billingRun.seconds(),
+                            billingRun.peakHeapBytes() >> 20));
+            database.truncate(dataSource, INVOICE_TABLES);
+            Measurement second = rawRun(raw, database, dataSource, n, record);
+            log("%s N=%d: billing/raw = %.2f"
+                    .formatted(database.key(), n, billingRun.seconds() / ((first.seconds() + second.seconds()) / 2)));
+            if (record) {
+                results.add(new ResultRow(
+                        database.key(),
+                        n,
+                        STAGE,
+                        "wispcrm",
+                        false,
+                        billingRun,
+                        report.invoiced(),
+                        counts.rowsWritten(),
+                        Double.NaN));
+            }
+        }
+    }
+
+    private Measurement rawRun(
+            RawJdbcBaseline raw, BenchDatabase database, DataSource dataSource, int n, boolean record)
+            throws Exception {
+        var timed = Measurement.of(() -> raw.run(dataSource, n));
+        RowCounts counts = RowCounts.of(dataSource).requireComplete(n, "raw baseline");
+        database.truncate(dataSource, INVOICE_TABLES);
+        Measurement m = timed.measurement();
+        log("%s N=%d: raw JDBC %.2f s (%,.0f invoices/s)".formatted(database.key(), n, m.seconds(), n / m.seconds()));
+        if (record) {
+            results.add(
+                    new ResultRow(database.key(), n, STAGE, "raw-jdbc", true, m, n, counts.rowsWritten(), Double.NaN));
+        }
+        return m;
+    }
+
+    private static void log(String message) {
+        System.out.println("[" + LocalDateTime.now().withNano(0) + "] " + message);
+    }
+
+    /** The command line. */
+    record Options(
+            List<Integer> sizes,
+            List<BenchDatabase> databases,
+            int chunk,
+            int rawBatch,
+            int jpaBatch,
+            int warmup,
+            long seed,
+            Path out,
+            List<String> note) {
+        static final String USAGE = "usage: BillingRunBenchmark [--n 10000,100000] [--db mariadb,postgresql]"
+                + " [--chunk 500] [--raw-batch 500] [--jpa-batch 50] [--warmup 10000] [--seed 42]"
+                + " [--out benchmarks/target/results] [--note text]";
+
+        static Options parse(String... args) {
+            List<Integer> sizes = List.of(10_000);
+            List<BenchDatabase> databases = List.of(BenchDatabase.MARIADB, BenchDatabase.POSTGRESQL);
+            int chunk = 0;
+            int rawBatch = 500;
+            int jpaBatch = 50;
+            int warmup = 10_000;
+            long seed = 42;
+            Path out = Files.isDirectory(Path.of("benchmarks"))
+                    ? Path.of("benchmarks/target/results")
+                    : Path.of("target/results");
+            var notes = new ArrayList<String>();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (arg.equals("--help") || arg.equals("-h")) {
+                    throw new IllegalArgumentException("Billing-run benchmark");
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("Missing value after " + arg);
+                }
+                String value = args[++i];
+                switch (arg) {
+                    case "--n" ->
+                        sizes = Arrays.stream(value.split(","))
+                                .map(s -> Integer.parseInt(s.strip().replace("_", "")))
+                                .toList();
+                    case "--db" ->
+                        databases = Arrays.stream(value.split(","))
+                                .map(BenchDatabase::parse)
+                                .toList();
+                    case "--chunk" -> chunk = Integer.parseInt(value);
+                    case "--raw-batch" -> rawBatch = Integer.parseInt(value);
+                    case "--jpa-batch" -> jpaBatch = Integer.parseInt(value);
+                    case "--warmup" -> warmup = Integer.parseInt(value);
+                    case "--seed" -> seed = Long.parseLong(value);
+                    case "--out" -> out = Path.of(value);
+                    case "--note" -> notes.add(value);
+                    default -> throw new IllegalArgumentException("Unknown option " + arg);
+                }
+            }
+            if (sizes.stream().anyMatch(s -> s < 1) || chunk < 0 || rawBatch < 1 || jpaBatch < 1 || warmup < 0) {
+                throw new IllegalArgumentException("Sizes, chunk and batches must be positive");
+            }
+            return new Options(sizes, databases, chunk, rawBatch, jpaBatch, warmup, seed, out, List.copyOf(notes));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.wispcrm.benchmarks.harness;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One timed stage: wall time from start to finish, the heap it needed ({@link HeapSampler}) and the machine's load
+ * average while it ran (sampled once a second, and at the end).
+ *
+ * @param seconds wall time
+ * @param peakHeapBytes the highest used heap seen
+ * @param peakLiveHeapBytes the highest heap left after a collection
+ * @param gcCount collections during the stage
+ * @param gcMillis time spent collecting
+ * @param loadAverage the mean of the 1-minute load averages sampled during the stage
+ * @param cpuSeconds CPU time this JVM used during the stage (all its threads: the stage, GC, JIT); steadier than
+ *     wall time on a machine shared with other work, but blind to the database server's CPU
+ */
+public record Measurement(
+        double seconds,
+        long peakHeapBytes,
+        long peakLiveHeapBytes,
+        long gcCount,
+        long gcMillis,
+        double loadAverage,
+        double cpuSeconds) {
+
+    /** What a timed body returns with its measurement. */
+    public record Timed<T>(T value, Measurement measurement) {}
+
+    /** Runs {@code body} and measures it. A full collection first, so garbage of earlier stages does not count. */
+    public static <T> Timed<T> of(Callable<T> body) throws Exception {
+        System.gc();
+        var loadSum = new DoubleAdder();
+        var loadSamples = new LongAdder();
+        loadSum.add(Machine.loadAverage());
+        loadSamples.increment();
+        Thread loadThread = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        try {
+                            Thread.sleep(1000);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        loadSum.add(Machine.loadAverage());
+                        loadSamples.increment();
+                    }
+                },
+                "load-sampler");
+        loadThread.setDaemon(true);
+        T value;
+        long start;
+        long end;
+        long cpuStart = processCpuNanos();
+        try (HeapSampler heap = HeapSampler.start(10)) {
+            loadThread.start();
+            start = System.nanoTime();
+            try {
+                value = body.call();
+            } finally {
+                end = System.nanoTime();
+                loadThread.interrupt();
+                loadThread.join(2000);
+            }
+            loadSum.add(Machine.loadAverage());
+            loadSamples.increment();
+            return new Timed<>(
+                    value,
+                    new Measurement(
+                            (end - start) / 1e9,
+                            heap.peakUsedBytes(),
+                            heap.peakAfterGcBytes(),
+                            heap.gcCount(),
+                            heap.gcMillis(),
+                            loadSum.sum() / loadSamples.sum(),
+                            (processCpuNanos() - cpuStart) / 1e9));
+        }
+    }
+
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+}
