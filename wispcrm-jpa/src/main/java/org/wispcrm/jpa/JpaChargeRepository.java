@@ -31,18 +31,7 @@ final class JpaChargeRepository implements ChargeRepository {
                     "Charge",
                     () -> ChargeEntity.of(c),
                     row -> row.copy(c));
-            return new Charge(
-                    c.id(),
-                    c.customerId(),
-                    c.subscriptionId(),
-                    c.kind(),
-                    c.description(),
-                    c.amount(),
-                    c.taxCategory(),
-                    c.chargeDate(),
-                    c.sourceReference(),
-                    c.billedOn(),
-                    version);
+            return c.withVersion(version);
         });
     }
 

@@ -29,23 +29,7 @@ final class JpaCreditNoteRepository implements CreditNoteRepository {
                     "CreditNote",
                     () -> CreditNoteEntity.of(n),
                     row -> row.copyState(n));
-            return new CreditNote(
-                    n.id(),
-                    n.number(),
-                    n.invoiceId(),
-                    n.invoiceNumber(),
-                    n.customerId(),
-                    n.customer(),
-                    n.issueDate(),
-                    n.currency(),
-                    n.lines(),
-                    n.netAmount(),
-                    n.taxAmount(),
-                    n.total(),
-                    n.reason(),
-                    n.voidsInvoice(),
-                    n.documentKey(),
-                    version);
+            return n.withVersion(version);
         });
     }
 

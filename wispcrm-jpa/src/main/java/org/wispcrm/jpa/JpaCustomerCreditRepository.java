@@ -29,7 +29,7 @@ final class JpaCustomerCreditRepository implements CustomerCreditRepository {
                     "CustomerCredit",
                     () -> CustomerCreditEntity.of(credit),
                     row -> row.copy(credit));
-            return new CustomerCredit(credit.customerId(), credit.balance(), version);
+            return credit.withVersion(version);
         });
     }
 

@@ -30,14 +30,7 @@ final class JpaCustomerRepository implements CustomerRepository {
                     "Customer",
                     () -> CustomerEntity.of(customer),
                     row -> row.copy(customer));
-            return new Customer(
-                    customer.id(),
-                    customer.code(),
-                    customer.profile(),
-                    customer.status(),
-                    customer.createdAt(),
-                    customer.updatedAt(),
-                    version);
+            return customer.withVersion(version);
         });
     }
 

@@ -47,25 +47,7 @@ final class JpaInvoiceRepository implements InvoiceRepository {
                     "Invoice",
                     () -> InvoiceEntity.of(invoice),
                     row -> row.copyState(invoice));
-            return new Invoice(
-                    invoice.id(),
-                    invoice.number(),
-                    invoice.customerId(),
-                    invoice.customer(),
-                    invoice.period(),
-                    invoice.billingKey(),
-                    invoice.issueDate(),
-                    invoice.dueDate(),
-                    invoice.currency(),
-                    invoice.lines(),
-                    invoice.subtotal(),
-                    invoice.taxTotal(),
-                    invoice.total(),
-                    invoice.amountPaid(),
-                    invoice.amountCredited(),
-                    invoice.status(),
-                    invoice.documentKey(),
-                    version);
+            return invoice.withVersion(version);
         });
     }
 

@@ -30,20 +30,7 @@ final class JpaPaymentRepository implements PaymentRepository {
                     () -> PaymentEntity.of(p),
                     row -> row.copy(p),
                     true);
-            return new Payment(
-                    p.id(),
-                    p.customerId(),
-                    p.amount(),
-                    p.method(),
-                    p.externalReference(),
-                    p.receivedOn(),
-                    p.allocations(),
-                    p.status(),
-                    p.reversedOn(),
-                    p.reversalReason(),
-                    p.recordedAt(),
-                    p.documentKey(),
-                    version);
+            return p.withVersion(version);
         });
     }
 

@@ -25,15 +25,7 @@ final class JpaPlanRepository implements PlanRepository {
                     "Plan",
                     () -> PlanEntity.of(plan),
                     row -> row.copy(plan));
-            return new Plan(
-                    plan.id(),
-                    plan.name(),
-                    plan.download(),
-                    plan.upload(),
-                    plan.prices(),
-                    plan.taxCategory(),
-                    plan.active(),
-                    version);
+            return plan.withVersion(version);
         });
     }
 

@@ -29,21 +29,7 @@ final class JpaServiceOrderRepository implements ServiceOrderRepository {
                     "ServiceOrder",
                     () -> ServiceOrderEntity.of(o),
                     row -> row.copy(o));
-            return new ServiceOrder(
-                    o.id(),
-                    o.customerId(),
-                    o.subscriptionId(),
-                    o.kind(),
-                    o.status(),
-                    o.description(),
-                    o.technician(),
-                    o.scheduledFor(),
-                    o.fee(),
-                    o.resolution(),
-                    o.completedOn(),
-                    o.createdAt(),
-                    o.updatedAt(),
-                    version);
+            return o.withVersion(version);
         });
     }
 

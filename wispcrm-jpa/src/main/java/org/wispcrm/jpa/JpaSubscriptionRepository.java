@@ -37,20 +37,7 @@ final class JpaSubscriptionRepository implements SubscriptionRepository {
                     "Subscription",
                     () -> SubscriptionEntity.of(s),
                     row -> row.copy(s));
-            return new Subscription(
-                    s.id(),
-                    s.customerId(),
-                    s.plans(),
-                    s.serviceAddress(),
-                    s.network(),
-                    s.status(),
-                    s.billingDay(),
-                    s.activatedOn(),
-                    s.suspendedOn(),
-                    s.cancelledOn(),
-                    s.discount(),
-                    s.createdAt(),
-                    version);
+            return s.withVersion(version);
         });
     }
 

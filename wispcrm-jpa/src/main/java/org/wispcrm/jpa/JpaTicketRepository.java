@@ -29,20 +29,7 @@ final class JpaTicketRepository implements TicketRepository {
                     "Ticket",
                     () -> TicketEntity.of(t),
                     row -> row.copy(t));
-            return new Ticket(
-                    t.id(),
-                    t.customerId(),
-                    t.subscriptionId(),
-                    t.subject(),
-                    t.description(),
-                    t.priority(),
-                    t.status(),
-                    t.assignee(),
-                    t.comments(),
-                    t.openedAt(),
-                    t.updatedAt(),
-                    t.resolvedAt(),
-                    version);
+            return t.withVersion(version);
         });
     }
 
