@@ -111,7 +111,7 @@ final class RawBaselines {
         var claimed = new ArrayList<Claimed>(batch);
         Instant now = Instant.now();
         try (PreparedStatement select = connection.prepareStatement("SELECT id, customer_id, model FROM notifications"
-                + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at, id"
+                + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id"
                 + " LIMIT ? FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""))) {
             select.setTimestamp(1, Timestamp.from(now));
             select.setInt(2, batch);
