@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.hibernate.Session;
+import org.wispcrm.core.common.ErrorCode;
 import org.wispcrm.core.common.NotificationId;
 import org.wispcrm.core.common.Page;
 import org.wispcrm.core.common.PageRequest;
@@ -29,6 +31,9 @@ final class JpaNotificationOutbox implements NotificationOutbox {
      * ordering by {@code created_at} as well made it sort (and, FOR UPDATE, lock) every due row on each claim.
      */
     private static final String DUE = "status = 'PENDING' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id";
+
+    /** Claims taken again after losing a deadlock, before the failure reaches the dispatcher. */
+    private static final int CLAIM_ATTEMPTS = 5;
 
     private final JpaTransactionRunner tx;
     private final Database database;
@@ -60,8 +65,30 @@ final class JpaNotificationOutbox implements NotificationOutbox {
         violations.require(lease != null && !lease.isNegative() && !lease.isZero(), "lease", lease, "must be positive");
         violations.throwIfAny();
         Instant until = now.plus(lease);
-        return tx.call(em ->
-                database.skipLocked() ? claimLocking(em, now, limit, until) : claimOptimistic(em, now, limit, until));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.call(em -> database.skipLocked()
+                        ? claimLocking(em, now, limit, until)
+                        : claimOptimistic(em, now, limit, until));
+            } catch (WispCrmException e) {
+                // InnoDB can pick a claim as a deadlock victim when workers lock index ranges in different orders.
+                // A claim in its own unit rolled back whole, so taking it again is safe; inside a caller's unit it
+                // is not, and the caller decides.
+                if (e.code() != ErrorCode.CONCURRENT_MODIFICATION || attempt == CLAIM_ATTEMPTS || tx.inUnit()) {
+                    throw e;
+                }
+                pauseBeforeRetry(attempt);
+            }
+        }
+    }
+
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5L * attempt, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw WispCrmException.adapterFailure(ErrorCode.PERSISTENCE_FAILURE, "Interrupted while claiming", e);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -120,7 +147,7 @@ final class JpaNotificationOutbox implements NotificationOutbox {
 
     @Override
     public void markSent(NotificationId id, ChannelName channel, String providerMessageId, Instant sentAt) {
-        if (!tx.inUnitOfWork()) {
+        if (!tx.inUnit()) {
             // the dispatcher's case, once per message: one UPDATE instead of a SELECT and an UPDATE
             int updated = tx.call(em -> em.createQuery("update NotificationEntity e set e.status = :sent,"
                             + " e.sentVia = :via, e.providerMessageId = :providerId, e.sentAt = :sentAt,"

@@ -57,6 +57,14 @@ class S3DocumentStorageTest extends DocumentStorageKit {
     }
 
     @Override
+    protected boolean contentTypeIsAtomicWithBytes() {
+        // S3Proxy's in-memory blob store writes an object's metadata and payload separately, so a GET racing a PUT
+        // can pair one version's content type with another's bytes. S3 itself cannot (a GET is one version), and
+        // S3DocumentStorage.get reads both from that one GET.
+        return false;
+    }
+
+    @Override
     protected DocumentStorage newStorage() {
         return new S3DocumentStorage(
                 client, presigner, config(Map.of("bucket", server.newBucket(client), "keyPrefix", "tenant-a/docs/")));

@@ -3,6 +3,7 @@ package org.wispcrm.examples.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -38,8 +39,20 @@ public final class NotificacionService implements RequestHandler<ScheduledEvent,
         this.app = Objects.requireNonNull(app, "app");
     }
 
+    /** Time a batch of sends may take after the last claim: stop claiming this long before the Lambda times out. */
+    private static final Duration LAST_BATCH_ALLOWANCE = Duration.ofSeconds(60);
+
+    /** What is left of the invocation minus one batch's allowance; no budget outside the Lambda runtime. */
+    static @Nullable Duration budget(@Nullable Context context) {
+        if (context == null) {
+            return null;
+        }
+        Duration left = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(LAST_BATCH_ALLOWANCE);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
     /**
-     * Renders missing PDFs, then sends what is due.
+     * Renders missing PDFs, then sends what is due, claiming no new batch when the invocation is nearly out of time.
      *
      * @return what was done, serialized by the runtime as the function's JSON result
      */
@@ -48,7 +61,7 @@ public final class NotificacionService implements RequestHandler<ScheduledEvent,
         LambdaApp graph = app.get();
         LocalDate since = graph.dayOf(event).minusDays(graph.settings().pdfLookbackDays());
         DocumentRunReport documents = graph.documents().renderMissing(since);
-        DispatchReport dispatch = graph.dispatcher().dispatchDue();
+        DispatchReport dispatch = graph.dispatcher().dispatchDue(budget(context));
         DispatchSummary summary = DispatchSummary.of(documents, dispatch);
         LOG.info("NotificacionService {}: {}", FacturacionProgramada.requestId(context), Json.write(summary));
         return summary;

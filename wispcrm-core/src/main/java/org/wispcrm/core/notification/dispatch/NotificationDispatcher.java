@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +90,16 @@ public final class NotificationDispatcher {
      * (see {@link #scheduleOn}) or once per invocation (AWS Lambda).
      */
     public DispatchReport dispatchDue() {
+        return dispatchDue(null);
+    }
+
+    /**
+     * One pass that claims no new batch once {@code budget} has passed (the batch in hand is finished), so a caller
+     * with a deadline, such as an AWS Lambda invocation, stops in time; what is left is due on the next pass. The
+     * budget should leave room for one batch of sends.
+     */
+    public DispatchReport dispatchDue(@Nullable Duration budget) {
+        long deadline = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
         DispatchReport total = DispatchReport.empty();
         while (true) {
             List<Notification> batch = outbox.claimDue(clock.instant(), batchSize, lease);
@@ -95,7 +107,7 @@ public final class NotificationDispatcher {
             for (Notification notification : batch) {
                 total = total.plus(deliver(notification, recipients.get(notification.customerId())));
             }
-            if (batch.size() < batchSize) {
+            if (batch.size() < batchSize || System.nanoTime() - deadline >= 0) {
                 return total;
             }
         }
@@ -146,8 +158,9 @@ public final class NotificationDispatcher {
     private DispatchReport deliver(Notification notification, @Nullable Customer prefetched) {
         // Claiming counted this attempt; an earlier attempt with no recorded outcome means a worker died mid-send.
         int redelivered = notification.attempts() > 1 && notification.lastError() == null ? 1 : 0;
+        Customer customer = null;
         try {
-            Customer customer = prefetched != null
+            customer = prefetched != null
                     ? prefetched
                     : customers
                             .findById(notification.customerId())
@@ -160,15 +173,43 @@ public final class NotificationDispatcher {
             LOG.debug("Sent notification {} ({}) via {}", notification.id(), notification.kind(), receipt.channel());
             return new DispatchReport(1, 0, 0, redelivered);
         } catch (ChannelException e) {
-            return failed(notification, e.isRetryable(), e.getMessage(), e.retryAfter(), redelivered);
+            return failed(notification, e.isRetryable(), redact(e.getMessage(), customer), e.retryAfter(), redelivered);
         } catch (WispCrmException e) {
             boolean transientFailure =
                     e.code() == ErrorCode.STORAGE_FAILURE || e.code() == ErrorCode.PERSISTENCE_FAILURE;
-            return failed(notification, transientFailure, e.getMessage(), Optional.empty(), redelivered);
+            return failed(
+                    notification, transientFailure, redact(e.getMessage(), customer), Optional.empty(), redelivered);
         } catch (RuntimeException e) {
-            LOG.warn("Unexpected failure sending notification {}", notification.id(), e);
-            return failed(notification, true, e.toString(), Optional.empty(), redelivered);
+            String why = redact(e.toString(), customer);
+            // The stack is worth keeping for a bug in a channel; its message may hold an address, so it is redacted.
+            var redacted = new IllegalStateException(why);
+            redacted.setStackTrace(e.getStackTrace());
+            LOG.warn("Unexpected failure sending notification {}", notification.id(), redacted);
+            return failed(notification, true, why, Optional.empty(), redelivered);
         }
+    }
+
+    /**
+     * The text with the customer's phone and email masked. Our channels never put them in a failure, but a host's
+     * channel or a provider's error body may, and the reason is both logged and stored for operators.
+     */
+    private static @Nullable String redact(@Nullable String text, @Nullable Customer customer) {
+        if (text == null || customer == null) {
+            return text;
+        }
+        String redacted = text;
+        var phone = customer.profile().phone();
+        if (phone != null) {
+            redacted = redacted.replace(phone.e164(), phone.masked())
+                    .replace(phone.e164().substring(1), phone.masked());
+        }
+        var email = customer.profile().email();
+        if (email != null) {
+            redacted = Pattern.compile(Pattern.quote(email.value()), Pattern.CASE_INSENSITIVE)
+                    .matcher(redacted)
+                    .replaceAll(Matcher.quoteReplacement(email.masked()));
+        }
+        return redacted;
     }
 
     private DispatchReport failed(

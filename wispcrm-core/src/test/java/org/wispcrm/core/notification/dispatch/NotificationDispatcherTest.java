@@ -293,6 +293,20 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void a_pass_with_a_spent_budget_stops_after_the_batch_in_hand_and_the_rest_waits_for_the_next() {
+        Customer customer = customer("Luis", "3001234567", null, ES_CO);
+        for (int i = 0; i < 25; i++) {
+            enqueueInvoice(customer, "FE-B" + i, "COP 1000.00");
+        }
+
+        DispatchReport first = dispatcher.dispatchDue(Duration.ZERO);
+
+        assertThat(first.sent()).as("one batch of 10").isEqualTo(10);
+        assertThat(dispatcher.dispatchDue().sent()).isEqualTo(15);
+        assertThat(whatsapp.delivered()).hasSize(25);
+    }
+
+    @Test
     void several_workers_send_each_message_exactly_once() throws Exception {
         List<NotificationId> ids = new ArrayList<>();
         Customer customer = customer("Luis", "3001234567", null, ES_CO);
@@ -303,7 +317,7 @@ class NotificationDispatcherTest {
         try {
             List<Future<DispatchReport>> passes = new ArrayList<>();
             for (int w = 0; w < 4; w++) {
-                passes.add(workers.submit(dispatcher::dispatchDue));
+                passes.add(workers.submit(() -> dispatcher.dispatchDue()));
             }
             int sent = 0;
             for (Future<DispatchReport> pass : passes) {
