@@ -26,8 +26,12 @@ import org.wispcrm.core.notification.NotificationStatus;
  * each candidate is taken with a conditional update on its version, so a row another worker took is skipped.
  */
 final class JpaNotificationOutbox implements NotificationOutbox {
-    private static final String DUE =
-            "status = 'PENDING' AND next_attempt_at <= ?1" + " ORDER BY next_attempt_at, created_at, id";
+    /**
+     * Due rows, oldest due first; ties go by id, which is time-ordered (UUID v7). The order is that of the index
+     * {@code ix_notifications_due (status, next_attempt_at, id)}, so the database reads only the rows it returns:
+     * ordering by {@code created_at} as well made it sort (and, FOR UPDATE, lock) every due row on each claim.
+     */
+    private static final String DUE = "status = 'PENDING' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id";
 
     /** Claims taken again after losing a deadlock, before the failure reaches the dispatcher. */
     private static final int CLAIM_ATTEMPTS = 5;
@@ -161,7 +165,7 @@ final class JpaNotificationOutbox implements NotificationOutbox {
     private List<Notification> claimOptimistic(EntityManager em, Instant now, int limit, Instant until) {
         List<NotificationEntity> candidates = em.createQuery(
                         "select e from NotificationEntity e where e.status = :pending and e.nextAttemptAt <= :now"
-                                + " order by e.nextAttemptAt, e.createdAt, e.id",
+                                + " order by e.nextAttemptAt, e.id",
                         NotificationEntity.class)
                 .setParameter("pending", NotificationStatus.PENDING)
                 .setParameter("now", now)
@@ -195,6 +199,23 @@ final class JpaNotificationOutbox implements NotificationOutbox {
 
     @Override
     public void markSent(NotificationId id, ChannelName channel, String providerMessageId, Instant sentAt) {
+        if (!tx.inUnit()) {
+            // the dispatcher's case, once per message: one UPDATE instead of a SELECT and an UPDATE
+            int updated = tx.call(em -> em.createQuery("update NotificationEntity e set e.status = :sent,"
+                            + " e.sentVia = :via, e.providerMessageId = :providerId, e.sentAt = :sentAt,"
+                            + " e.version = e.version + 1 where e.id = :id")
+                    .setParameter("sent", NotificationStatus.SENT)
+                    .setParameter("via", channel.value())
+                    .setParameter("providerId", providerMessageId)
+                    .setParameter("sentAt", sentAt)
+                    .setParameter("id", id.value())
+                    .executeUpdate());
+            if (updated == 0) {
+                throw WispCrmException.notFound("Notification", id);
+            }
+            return;
+        }
+        // inside a unit the row may be loaded in its session: change it there, so the unit sees its own change
         tx.call(em -> {
             var row = require(em, id);
             row.status = NotificationStatus.SENT;

@@ -61,6 +61,9 @@ public final class MessageTemplates {
     private final Mustache.Compiler textCompiler = Mustache.compiler().escapeHTML(false);
     private final Mustache.Compiler htmlCompiler = Mustache.compiler().escapeHTML(true);
     private final Map<String, Optional<Template>> cache = new ConcurrentHashMap<>();
+    private final Map<Locale, DateTimeFormatter> dateFormats = new ConcurrentHashMap<>();
+    private final Map<Locale, DateTimeFormatter> dateTimeFormats = new ConcurrentHashMap<>();
+    private final Map<MoneyFormatKey, NumberFormat> moneyFormats = new ConcurrentHashMap<>();
 
     private MessageTemplates(Builder builder) {
         this.overrideDirectory = builder.overrideDirectory;
@@ -141,12 +144,17 @@ public final class MessageTemplates {
     private String format(String value, Locale locale) {
         if (ISO_DATE.matcher(value).matches()) {
             return LocalDate.parse(value)
-                    .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+                    .format(dateFormats.computeIfAbsent(
+                            locale,
+                            l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                                    .withLocale(l)));
         }
         if (ISO_DATE_TIME.matcher(value).matches()) {
             return LocalDateTime.parse(value)
-                    .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                            .withLocale(locale));
+                    .format(dateTimeFormats.computeIfAbsent(
+                            locale,
+                            l -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                                    .withLocale(l)));
         }
         var money = MONEY.matcher(value);
         if (money.matches()) {
@@ -156,15 +164,22 @@ public final class MessageTemplates {
     }
 
     private String formatMoney(String currencyCode, BigDecimal amount, Locale locale) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
         Currency currency = Currency.getInstance(currencyCode);
-        format.setCurrency(currency);
         boolean whole = amount.stripTrailingZeros().scale() <= 0;
         int digits = whole && wholeUnitCurrencies.contains(currencyCode) ? 0 : currency.getDefaultFractionDigits();
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(Math.max(digits, 0));
-        return format.format(amount);
+        // Building a currency format from the locale providers costs more than the rest of a message's rendering:
+        // configure one per locale, currency and precision, and format with a clone (NumberFormat is not thread-safe).
+        NumberFormat prototype = moneyFormats.computeIfAbsent(new MoneyFormatKey(locale, currency, digits), key -> {
+            NumberFormat format = NumberFormat.getCurrencyInstance(key.locale());
+            format.setCurrency(key.currency());
+            format.setMinimumFractionDigits(key.digits());
+            format.setMaximumFractionDigits(Math.max(key.digits(), 0));
+            return format;
+        });
+        return ((NumberFormat) prototype.clone()).format(amount);
     }
+
+    private record MoneyFormatKey(Locale locale, Currency currency, int digits) {}
 
     private Optional<Template> find(String name, Mustache.Compiler compiler) {
         return cache.computeIfAbsent(name, n -> load(n).map(compiler::compile));

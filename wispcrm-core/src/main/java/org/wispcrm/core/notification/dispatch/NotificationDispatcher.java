@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.ErrorCode;
 import org.wispcrm.core.common.WispCrmException;
 import org.wispcrm.core.customer.Customer;
@@ -101,8 +103,9 @@ public final class NotificationDispatcher {
         DispatchReport total = DispatchReport.empty();
         while (true) {
             List<Notification> batch = outbox.claimDue(clock.instant(), batchSize, lease);
+            Map<CustomerId, Customer> recipients = customersOf(batch);
             for (Notification notification : batch) {
-                total = total.plus(deliver(notification));
+                total = total.plus(deliver(notification, recipients.get(notification.customerId())));
             }
             if (batch.size() < batchSize || System.nanoTime() - deadline >= 0) {
                 return total;
@@ -125,15 +128,44 @@ public final class NotificationDispatcher {
                 TimeUnit.MILLISECONDS);
     }
 
-    private DispatchReport deliver(Notification notification) {
+    /**
+     * The customers of a claimed batch in one lookup instead of one per message. If the lookup fails, each message
+     * looks its customer up on its own, so the failure is recorded per message as before.
+     */
+    private Map<CustomerId, Customer> customersOf(List<Notification> batch) {
+        if (batch.isEmpty()) {
+            return Map.of();
+        }
+        var ids = new LinkedHashSet<CustomerId>();
+        for (Notification notification : batch) {
+            ids.add(notification.customerId());
+        }
+        try {
+            var byId = new HashMap<CustomerId, Customer>();
+            for (Customer customer : customers.findAllById(ids)) {
+                byId.put(customer.id(), customer);
+            }
+            return byId;
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Looking up the customers of {} claimed notifications failed; each is looked up alone",
+                    ids.size(),
+                    e);
+            return Map.of();
+        }
+    }
+
+    private DispatchReport deliver(Notification notification, @Nullable Customer prefetched) {
         // Claiming counted this attempt; an earlier attempt with no recorded outcome means a worker died mid-send.
         int redelivered = notification.attempts() > 1 && notification.lastError() == null ? 1 : 0;
         Customer customer = null;
         try {
-            customer = customers
-                    .findById(notification.customerId())
-                    .orElseThrow(() ->
-                            ChannelException.permanent("Customer " + notification.customerId() + " not found", null));
+            customer = prefetched != null
+                    ? prefetched
+                    : customers
+                            .findById(notification.customerId())
+                            .orElseThrow(() -> ChannelException.permanent(
+                                    "Customer " + notification.customerId() + " not found", null));
             OutgoingMessage message = render(notification, customer);
             NotificationChannel channel = preferredChannels(customer);
             DeliveryReceipt receipt = channel.send(message);
