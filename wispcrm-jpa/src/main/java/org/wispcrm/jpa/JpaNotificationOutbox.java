@@ -126,7 +126,7 @@ final class JpaNotificationOutbox implements NotificationOutbox {
                 // InnoDB can pick a claim as a deadlock victim when workers lock index ranges in different orders.
                 // A claim in its own unit rolled back whole, so taking it again is safe; inside a caller's unit it
                 // is not, and the caller decides.
-                if (e.code() != ErrorCode.CONCURRENT_MODIFICATION || attempt == CLAIM_ATTEMPTS || tx.inUnit()) {
+                if (e.code() != ErrorCode.CONCURRENT_MODIFICATION || attempt == CLAIM_ATTEMPTS || tx.inUnitOfWork()) {
                     throw e;
                 }
                 pauseBeforeRetry(attempt);
@@ -199,7 +199,7 @@ final class JpaNotificationOutbox implements NotificationOutbox {
 
     @Override
     public void markSent(NotificationId id, ChannelName channel, String providerMessageId, Instant sentAt) {
-        if (!tx.inUnit()) {
+        if (!tx.inUnitOfWork()) {
             // the dispatcher's case, once per message: one UPDATE instead of a SELECT and an UPDATE
             int updated = tx.call(em -> em.createQuery("update NotificationEntity e set e.status = :sent,"
                             + " e.sentVia = :via, e.providerMessageId = :providerId, e.sentAt = :sentAt,"

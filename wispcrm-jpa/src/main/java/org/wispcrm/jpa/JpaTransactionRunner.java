@@ -101,11 +101,6 @@ final class JpaTransactionRunner implements TransactionRunner {
      * Runs a persistence operation with the thread's entity manager (joining its unit) or in a short unit of its
      * own; every failure but a {@link WispCrmException} the operation throws on purpose is translated.
      */
-    /** Whether the calling thread is inside a unit of work. */
-    boolean inUnit() {
-        return current.get() != null;
-    }
-
     <T> T call(Function<EntityManager, T> operation) {
         Unit unit = current.get();
         if (unit != null) {

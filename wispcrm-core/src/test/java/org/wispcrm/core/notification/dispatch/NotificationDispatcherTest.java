@@ -155,6 +155,36 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void one_batch_serves_several_customers_and_a_missing_customer_is_dead_lettered_alone() {
+        Customer luis = customer("Luis", "3001234567", null, ES_CO);
+        Customer mary = customer("Mary Smith", "3007654321", null, EN_US);
+        Notification first = enqueueInvoice(luis, "FE-201", "COP 1000.00");
+        var orphan = Notification.pending(
+                "invoice-issued:FE-202",
+                NotificationKind.INVOICE_ISSUED,
+                CustomerId.newId(),
+                Map.of("invoiceNumber", "FE-202", "total", "COP 1000.00", "dueDate", "2026-12-10"),
+                List.of(),
+                clock.instant());
+        assertThat(store.outbox().enqueue(orphan)).isTrue();
+        Notification second = enqueueInvoice(mary, "FE-203", "COP 2000.00");
+        Notification third = enqueueInvoice(luis, "FE-204", "COP 3000.00");
+
+        DispatchReport report = dispatcher.dispatchDue();
+
+        assertThat(report).isEqualTo(new DispatchReport(3, 0, 1, 0));
+        assertThat(whatsapp.delivered())
+                .extracting(m -> m.notificationId(), m -> m.recipient().name())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(first.id(), "Luis"),
+                        org.assertj.core.groups.Tuple.tuple(second.id(), "Mary Smith"),
+                        org.assertj.core.groups.Tuple.tuple(third.id(), "Luis"));
+        Notification dead = store.outbox().findById(orphan.id()).orElseThrow();
+        assertThat(dead.status()).isEqualTo(NotificationStatus.DEAD);
+        assertThat(dead.lastError()).isEqualTo("Customer " + orphan.customerId() + " not found");
+    }
+
+    @Test
     void transient_failures_back_off_exponentially_then_succeed() {
         whatsapp.then(SERVER_ERROR, TIMEOUT, ACCEPT);
         Notification n = enqueueInvoice(customer("Luis", "3001234567", null, ES_CO), "FE-1", "COP 1000.00");
