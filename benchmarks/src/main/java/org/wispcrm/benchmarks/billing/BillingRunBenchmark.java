@@ -47,9 +47,11 @@ public final class BillingRunBenchmark {
     /** The stage name in the results. */
     public static final String STAGE = "billing-run";
 
-    static final List<String> INVOICE_TABLES =
+    /** The tables a billing run writes. */
+    public static final List<String> INVOICE_TABLES =
             List.of("invoice_lines", "notifications", "invoices", "invoice_sequences");
-    static final List<String> SEEDED_TABLES = List.of("plans", "plan_prices", "customers", "subscriptions");
+    /** The tables the workload seeds. */
+    public static final List<String> SEEDED_TABLES = List.of("plans", "plan_prices", "customers", "subscriptions");
 
     private final Options options;
     private final Map<String, String> environment;

@@ -30,7 +30,7 @@ import org.wispcrm.core.invoice.InvoiceNumber;
  * share a transaction and each table's rows go out as one JDBC batch per transaction. The series row is locked
  * first, as a billing run holds it, and numbers follow on from it.
  */
-final class RawJdbcBaseline {
+public final class RawJdbcBaseline {
     private static final BigDecimal RATE = new BigDecimal("0.19");
 
     private final Workload workload;
@@ -38,7 +38,7 @@ final class RawJdbcBaseline {
     private final int perTransaction;
     private final int dueDays;
 
-    RawJdbcBaseline(Workload workload, BenchDatabase database, int perTransaction) {
+    public RawJdbcBaseline(Workload workload, BenchDatabase database, int perTransaction) {
         this.workload = workload;
         this.database = database;
         this.perTransaction = perTransaction;
@@ -46,7 +46,7 @@ final class RawJdbcBaseline {
     }
 
     /** Writes the rows of {@code n} customers' invoices; returns the rows written (inserts plus increments). */
-    long run(DataSource dataSource, int n) throws SQLException {
+    public long run(DataSource dataSource, int n) throws SQLException {
         Texts texts = Texts.of(Locale.forLanguageTag("es-CO"));
         String[] recurring = new String[Workload.PLANS.size()];
         LocalDate start = Workload.RUN_DATE;

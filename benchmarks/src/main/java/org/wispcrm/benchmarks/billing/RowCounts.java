@@ -7,11 +7,11 @@ import javax.sql.DataSource;
  * What a billing run (or its raw baseline) left in the database, and the checks that it is complete: one invoice,
  * two lines and one outbox message per customer, numbers 1 to N without gaps, and the series at N.
  */
-record RowCounts(
+public record RowCounts(
         long invoices, long lines, long messages, long sequence, long distinctNumbers, long minNumber, long maxNumber) {
 
     /** Counts the rows of the invoice tables. */
-    static RowCounts of(DataSource dataSource) throws SQLException {
+    public static RowCounts of(DataSource dataSource) throws SQLException {
         try (var c = dataSource.getConnection();
                 var statement = c.createStatement()) {
             long invoices;
@@ -45,7 +45,7 @@ record RowCounts(
     }
 
     /** Rows inserted plus increments of the series row. */
-    long rowsWritten() {
+    public long rowsWritten() {
         return invoices + lines + messages + sequence;
     }
 
@@ -54,7 +54,7 @@ record RowCounts(
      *
      * @throws IllegalStateException describing what is wrong
      */
-    RowCounts requireComplete(int n, String what) {
+    public RowCounts requireComplete(int n, String what) {
         boolean complete = invoices == n
                 && lines == 2L * n
                 && messages == n

@@ -36,11 +36,11 @@ import org.wispcrm.core.subscription.Subscription;
  * derived from the customer's index and a seed, so the raw baseline writes rows for the same customers without
  * holding them in memory.
  */
-final class Workload {
+public final class Workload {
     /** The ISP's time zone. */
     static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
     /** The billing date: every subscription's period of November 5 to December 5 is billed on it. */
-    static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 5);
+    public static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 5);
     /** 06:00 in Bogotá on the run date. */
     static final Instant NOW = Instant.parse("2026-11-05T11:00:00Z");
     /** The invoice series. */
@@ -67,12 +67,12 @@ final class Workload {
 
     private final long seed;
 
-    Workload(long seed) {
+    public Workload(long seed) {
         this.seed = seed;
     }
 
     /** The billing policy of the run: COP, IVA 19% (the defaults) and cash rounding to 50 pesos. */
-    static BillingPolicy policy() {
+    public static BillingPolicy policy() {
         return BillingPolicy.builder()
                 .invoiceSeries(SERIES)
                 .cashRounding(CASH_ROUNDING)
@@ -80,7 +80,7 @@ final class Workload {
     }
 
     /** A clock stopped at 06:00 on the run date in Bogotá. */
-    static Clock clock() {
+    public static Clock clock() {
         return Clock.fixed(NOW, BOGOTA);
     }
 
@@ -209,7 +209,7 @@ final class Workload {
      * Saves the plans and {@code n} customers with their subscriptions through the store's ports,
      * {@code perUnit} customers per transaction.
      */
-    void seed(Persistence store, int n, int perUnit) {
+    public void seed(Persistence store, int n, int perUnit) {
         store.transactions().inTransaction(() -> {
             plans().forEach(store.plans()::save);
             return null;

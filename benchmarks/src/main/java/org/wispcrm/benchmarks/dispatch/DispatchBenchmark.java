@@ -202,7 +202,7 @@ public final class DispatchBenchmark {
                     threads,
                     true,
                     false,
-                    () -> RawBaselines.jdbc(pool, skipLocked, threads, batch, null, null));
+                    () -> RawBaselines.jdbc(pool, skipLocked, threads, batch, null, null, null));
         }
 
         PhaseResult rawPipeline(
@@ -214,7 +214,7 @@ public final class DispatchBenchmark {
                     threads,
                     true,
                     true,
-                    () -> RawBaselines.jdbc(pool, skipLocked, threads, batch, client, baseUrl));
+                    () -> RawBaselines.jdbc(pool, skipLocked, threads, batch, client, baseUrl, null));
         }
 
         private PhaseResult timed(int round, String phase, int threads, boolean rows, boolean http, Workers.Task body)
@@ -246,40 +246,6 @@ public final class DispatchBenchmark {
                     Instant.now(),
                     outcome,
                     deliveries);
-        }
-    }
-
-    /**
-     * What the stub saw for one phase.
-     *
-     * @param requests requests with a reference
-     * @param delivered seeded messages that arrived at least once
-     * @param duplicates extra arrivals of a seeded message (a message received three times counts two)
-     * @param missing seeded messages that never arrived
-     * @param unexpected arrivals whose reference is not a seeded message, plus malformed requests
-     */
-    record Deliveries(long requests, long delivered, long duplicates, long missing, long unexpected) {
-        static Deliveries of(List<String> ids, UltraMsgStub.Received received) {
-            long delivered = 0;
-            long duplicates = 0;
-            long missing = 0;
-            long known = 0;
-            for (String id : ids) {
-                Integer count = received.byReference().get(id);
-                if (count == null) {
-                    missing++;
-                } else {
-                    delivered++;
-                    duplicates += count - 1;
-                    known++;
-                }
-            }
-            long unexpected = received.byReference().size() - known + received.malformed();
-            return new Deliveries(received.requests(), delivered, duplicates, missing, unexpected);
-        }
-
-        boolean exactlyOnce() {
-            return duplicates == 0 && missing == 0 && unexpected == 0;
         }
     }
 

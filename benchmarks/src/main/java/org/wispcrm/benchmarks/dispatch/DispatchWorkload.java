@@ -27,7 +27,7 @@ import org.wispcrm.jpa.JpaPersistence;
  * spread over them, written through the adapter's own ports (so the rows are exactly what the library writes).
  * Between runs the same rows are put back to pending with one UPDATE, and after a run they are checked with SQL.
  */
-final class DispatchWorkload {
+public final class DispatchWorkload {
     private static final int CHUNK = 500;
     private static final Locale ES_CO = Locale.forLanguageTag("es-CO");
     private static final Locale EN_US = Locale.forLanguageTag("en-US");
@@ -113,9 +113,13 @@ final class DispatchWorkload {
 
     /** Puts every message back to pending, never attempted, due at the seeding time (not timed). */
     void reset() throws SQLException {
+        resetToPending(dataSource);
+    }
+
+    /** Puts every outbox message of the database back to pending, never attempted, due when it was enqueued. */
+    public static void resetToPending(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
-            // every row was enqueued at the same instant, due at once
             statement.executeUpdate("UPDATE notifications SET status = 'PENDING', attempts = 0,"
                     + " next_attempt_at = created_at, last_error = NULL, sent_via = NULL,"
                     + " provider_message_id = NULL, sent_at = NULL");

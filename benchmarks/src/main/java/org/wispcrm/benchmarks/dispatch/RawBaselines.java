@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -34,10 +35,12 @@ import org.jspecify.annotations.Nullable;
  *       {@code batch} rows ({@code SELECT ... FOR UPDATE SKIP LOCKED} plus a batched UPDATE of attempts and lease,
  *       one commit), then one UPDATE to SENT and one commit per message. With {@code send} true each message is also
  *       posted to the stub between claim and mark, with a text made by string concatenation from the customer row
- *       (one {@code SELECT ... WHERE id IN (...)} per claim) and the stored model: a hand-written dispatcher.
+ *       (one {@code SELECT ... WHERE id IN (...)} per claim) and the stored model: a hand-written dispatcher. With
+ *       a {@code documentLink}, the message goes out as UltraMsg's {@code messages/document} with the text as
+ *       caption and the link the function makes from the model (an invoice PDF's presigned URL).
  * </ul>
  */
-final class RawBaselines {
+public final class RawBaselines {
     private static final Pattern FIELD = Pattern.compile("\"(invoiceNumber|total|dueDate)\":\"([^\"]*)\"");
     private static final Pattern ANSWER_ID = Pattern.compile("\"id\":\"?(\\d+)");
     private static final String FIXED_TEXT = "Factura FE-0000001 de ConectaLlanos\n\nHola Cliente 1:\n\n"
@@ -49,7 +52,7 @@ final class RawBaselines {
 
     /** Posts one chat message per id from {@code threads} threads; returns when every id was posted. */
     static void httpOnly(OkHttpClient client, String baseUrl, List<String> ids, int threads) throws Exception {
-        HttpUrl url = chatUrl(baseUrl);
+        HttpUrl url = endpoint(baseUrl, "chat");
         var next = new AtomicInteger();
         Workers.run(threads, () -> {
             for (int i = next.getAndIncrement(); i < ids.size(); i = next.getAndIncrement()) {
@@ -59,15 +62,16 @@ final class RawBaselines {
     }
 
     /** The outbox's database work in JDBC (and, with {@code send}, the HTTP post) from {@code threads} threads. */
-    static void jdbc(
+    public static void jdbc(
             DataSource dataSource,
             boolean skipLocked,
             int threads,
             int batch,
             @Nullable OkHttpClient client,
-            @Nullable String baseUrl)
+            @Nullable String baseUrl,
+            @Nullable Function<String, String> documentLink)
             throws Exception {
-        HttpUrl url = baseUrl == null ? null : chatUrl(baseUrl);
+        HttpUrl url = baseUrl == null ? null : endpoint(baseUrl, documentLink == null ? "chat" : "document");
         Workers.run(threads, () -> {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
@@ -85,7 +89,16 @@ final class RawBaselines {
                             String providerId;
                             if (client != null && url != null) {
                                 String[] recipient = recipients.get(ByteBuffer.wrap(bytes(row.customerId)));
-                                providerId = post(client, url, recipient[0], text(recipient[1], row.model), row.uuid());
+                                String text = text(recipient[1], row.model);
+                                providerId = documentLink == null
+                                        ? post(client, url, recipient[0], text, row.uuid())
+                                        : postDocument(
+                                                client,
+                                                url,
+                                                recipient[0],
+                                                text,
+                                                documentLink.apply(row.model),
+                                                row.uuid());
                             } else {
                                 providerId = "raw-" + row.uuid();
                             }
@@ -163,6 +176,16 @@ final class RawBaselines {
         return recipients;
     }
 
+    /** A value of an outbox message's stored model (its JSON), found the way a hand-written dispatcher would. */
+    public static String modelField(String model, String name) {
+        Matcher matcher =
+                Pattern.compile("\"" + Pattern.quote(name) + "\":\"([^\"]*)\"").matcher(model);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + name + " in the message's model " + model);
+        }
+        return matcher.group(1);
+    }
+
     private static String text(String name, String model) {
         var values = new HashMap<String, String>();
         Matcher matcher = FIELD.matcher(model);
@@ -176,8 +199,8 @@ final class RawBaselines {
                 + "¡Gracias por confiar en ConectaLlanos!";
     }
 
-    private static HttpUrl chatUrl(String baseUrl) {
-        return HttpUrl.get(baseUrl + "/" + UltraMsgStub.INSTANCE + "/messages/chat");
+    private static HttpUrl endpoint(String baseUrl, String kind) {
+        return HttpUrl.get(baseUrl + "/" + UltraMsgStub.INSTANCE + "/messages/" + kind);
     }
 
     private static String post(OkHttpClient client, HttpUrl url, String to, String text, String reference)
@@ -188,6 +211,27 @@ final class RawBaselines {
                 .add("body", text)
                 .add("referenceId", reference)
                 .build();
+        return send(client, url, form);
+    }
+
+    private static String postDocument(
+            OkHttpClient client, HttpUrl url, String to, String caption, String link, String reference)
+            throws IOException {
+        var form = new FormBody.Builder()
+                .add("token", UltraMsgStub.TOKEN)
+                .add("to", to)
+                .add(
+                        "filename",
+                        link.substring(
+                                link.lastIndexOf('/') + 1, link.indexOf('?') < 0 ? link.length() : link.indexOf('?')))
+                .add("document", link)
+                .add("caption", caption)
+                .add("referenceId", reference)
+                .build();
+        return send(client, url, form);
+    }
+
+    private static String send(OkHttpClient client, HttpUrl url, FormBody form) throws IOException {
         try (Response response = client.newCall(
                         new Request.Builder().url(url).post(form).build())
                 .execute()) {

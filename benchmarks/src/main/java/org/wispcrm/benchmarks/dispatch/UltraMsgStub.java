@@ -20,14 +20,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A local stand-in for UltraMsg on loopback ({@link HttpServer} with a fixed thread pool): it answers {@code POST
- * /{instance}/messages/chat} at once with {@code {"sent":"true","message":"ok","id":N}} and counts requests per
+ * /{instance}/messages/chat} and {@code POST /{instance}/messages/document} at once with {@code {"sent":"true","message":"ok","id":N}} and counts requests per
  * {@code referenceId} (the notification id), so a run can tell whether a message arrived twice or never.
- * A request with a wrong token or without {@code to}, {@code body} or {@code referenceId} is answered as UltraMsg
- * answers a refusal ({@code "sent":"false"}) and counted as malformed.
+ * A request with a wrong token or without {@code to}, {@code referenceId} and the text ({@code body}; for a document,
+ * {@code filename} and {@code document}, a link or base64) is answered as UltraMsg answers a refusal ({@code "sent":"false"}) and counted as malformed.
  */
-final class UltraMsgStub implements AutoCloseable {
-    static final String INSTANCE = "instance4711";
-    static final String TOKEN = "bench-token-not-a-secret";
+public final class UltraMsgStub implements AutoCloseable {
+    /** The instance id in the stub's paths. */
+    public static final String INSTANCE = "instance4711";
+    /** The token the stub accepts. */
+    public static final String TOKEN = "bench-token-not-a-secret";
 
     private final HttpServer server;
     private final ExecutorService pool;
@@ -41,7 +43,7 @@ final class UltraMsgStub implements AutoCloseable {
     }
 
     /** Starts the stub on an ephemeral loopback port with {@code threads} handler threads. */
-    static UltraMsgStub start(int threads) throws IOException {
+    public static UltraMsgStub start(int threads) throws IOException {
         // The JDK server writes headers and body separately; with Nagle's algorithm on, the client's delayed ACK
         // holds every keep-alive answer back about 40 ms. Read once, when the server classes first load.
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -53,19 +55,21 @@ final class UltraMsgStub implements AutoCloseable {
             return thread;
         });
         var stub = new UltraMsgStub(server, pool);
-        server.createContext("/" + INSTANCE + "/messages/chat", stub::handle);
+        server.createContext("/" + INSTANCE + "/messages/chat", exchange -> stub.handle(exchange, "body"));
+        server.createContext("/" + INSTANCE + "/messages/document", exchange -> stub.handle(exchange, "document"));
         server.setExecutor(pool);
         server.start();
         return stub;
     }
 
     /** The base URL to configure the channel with ({@code ultramsg.baseUrl}). */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":"
                 + server.getAddress().getPort();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    /** Answers a request whose essential field is {@code content} (the text, or the document). */
+    private void handle(HttpExchange exchange, String content) throws IOException {
         try (exchange;
                 InputStream in = exchange.getRequestBody()) {
             Map<String, String> form = parseForm(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -73,7 +77,9 @@ final class UltraMsgStub implements AutoCloseable {
             boolean valid = "POST".equals(exchange.getRequestMethod())
                     && TOKEN.equals(form.get("token"))
                     && form.getOrDefault("to", "").startsWith("+")
-                    && !form.getOrDefault("body", "").isBlank()
+                    && !form.getOrDefault(content, "").isBlank()
+                    && (content.equals("body")
+                            || !form.getOrDefault("filename", "").isBlank())
                     && reference != null;
             String answer;
             if (valid) {
@@ -106,14 +112,14 @@ final class UltraMsgStub implements AutoCloseable {
     }
 
     /** What arrived since the last reset: request count per reference, and malformed requests. */
-    Received received() {
+    public Received received() {
         var counts = new HashMap<String, Integer>();
         byReference.forEach((reference, count) -> counts.put(reference, count.get()));
         return new Received(Map.copyOf(counts), malformed.get());
     }
 
     /** Forgets every request counted so far. */
-    void reset() {
+    public void reset() {
         byReference.clear();
         malformed.set(0);
     }
@@ -130,8 +136,9 @@ final class UltraMsgStub implements AutoCloseable {
     }
 
     /** Requests per reference id and malformed requests. */
-    record Received(Map<String, Integer> byReference, long malformed) {
-        long requests() {
+    public record Received(Map<String, Integer> byReference, long malformed) {
+        /** Every well-formed request. */
+        public long requests() {
             return byReference.values().stream().mapToLong(Integer::longValue).sum();
         }
     }

@@ -9,16 +9,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /** Runs one task on several threads that start together, and fails with the first failure. */
-final class Workers {
+public final class Workers {
     private Workers() {}
 
     /** A task that may throw. */
     @FunctionalInterface
-    interface Task {
+    public interface Task {
         void run() throws Exception;
     }
 
-    static void run(int threads, Task task) throws Exception {
+    /** Runs {@code task} on {@code threads} threads started together; rethrows the first failure. */
+    public static void run(int threads, Task task) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(threads, r -> new Thread(r, "bench-worker"));
         try {
             var ready = new CountDownLatch(threads);

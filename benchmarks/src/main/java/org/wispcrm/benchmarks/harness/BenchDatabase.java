@@ -2,6 +2,8 @@ package org.wispcrm.benchmarks.harness;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The databases a benchmark runs on: MariaDB and PostgreSQL from {@code WISPCRM_MARIADB_URL} and
- * {@code WISPCRM_POSTGRES_URL}, H2 in memory for reference and smoke tests. Each builds a HikariCP pool with the
+ * {@code WISPCRM_POSTGRES_URL}, H2 in a file under {@code target/} for reference and smoke tests (a file, not memory,
+ * so 100,000 invoices do not live in the benchmark's own heap). Each builds a HikariCP pool with the
  * driver settings the wispcrm-jpa README recommends, and can wipe its schema so every run starts fresh.
  */
 public enum BenchDatabase {
@@ -21,8 +24,14 @@ public enum BenchDatabase {
     MARIADB("mariadb", "WISPCRM_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/wisp_bench?user=root"),
     /** PostgreSQL (reWriteBatchedInserts: a batch of inserts becomes multi-row INSERTs). */
     POSTGRESQL("postgresql", "WISPCRM_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/wisp_bench?user=postgres"),
-    /** H2 in memory. */
-    H2("h2", null, "jdbc:h2:mem:wisp_bench;DB_CLOSE_DELAY=-1");
+    /** H2 in a file under the build's {@code target} folder. */
+    H2(
+            "h2",
+            null,
+            "jdbc:h2:file:"
+                    + (Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks/target") : Path.of("target"))
+                            .resolve("h2/wisp_bench")
+                            .toAbsolutePath());
 
     private final String key;
     private final @Nullable String variable;

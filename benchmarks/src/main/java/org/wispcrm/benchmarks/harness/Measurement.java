@@ -79,6 +79,24 @@ public record Measurement(
         }
     }
 
+    /**
+     * Stages run one after another as one: times, collections and CPU added up, the highest heaps, the load
+     * average weighted by each stage's time.
+     */
+    public static Measurement sequence(java.util.List<Measurement> stages) {
+        double seconds = stages.stream().mapToDouble(Measurement::seconds).sum();
+        double load =
+                stages.stream().mapToDouble(m -> m.loadAverage() * m.seconds()).sum() / seconds;
+        return new Measurement(
+                seconds,
+                stages.stream().mapToLong(Measurement::peakHeapBytes).max().orElse(0),
+                stages.stream().mapToLong(Measurement::peakLiveHeapBytes).max().orElse(0),
+                stages.stream().mapToLong(Measurement::gcCount).sum(),
+                stages.stream().mapToLong(Measurement::gcMillis).sum(),
+                load,
+                stages.stream().mapToDouble(Measurement::cpuSeconds).sum());
+    }
+
     private static long processCpuNanos() {
         if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os) {

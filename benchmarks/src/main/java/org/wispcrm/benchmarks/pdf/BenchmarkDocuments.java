@@ -27,14 +27,15 @@ import org.wispcrm.core.invoice.InvoiceNumber;
 import org.wispcrm.core.plan.TaxCategory;
 
 /** The invoice the benchmarks render: a Colombian customer, pesos, IVA 19%, {@code lines} lines. */
-final class BenchmarkDocuments {
+public final class BenchmarkDocuments {
     static final CurrencyUnit COP = Monetary.getCurrency("COP");
     static final BigDecimal IVA = new BigDecimal("0.19");
     static final String TTF = "font-fallback/LiberationSans-Regular.ttf";
 
     private BenchmarkDocuments() {}
 
-    static IspProfile isp() {
+    /** The ISP on the letterhead, the same as the raw page's. */
+    public static IspProfile isp() {
         return IspProfile.builder(
                         "Conexión Rural Ñandú S.A.S.",
                         "900.123.456-7",

@@ -25,7 +25,7 @@ import java.util.List;
  * and footer), written with OpenPDF directly from literal strings, with no domain object, label bundle or number
  * formatting. What the renderer costs beyond this is what our code adds.
  */
-final class RawOpenPdfPage {
+public final class RawOpenPdfPage {
     /**
      * The same constant subset tag as {@code PdfFonts} uses: OpenPDF's default makes a new {@code SecureRandom} per
      * font per document, which costs milliseconds and would flatter our renderer.
@@ -48,7 +48,8 @@ final class RawOpenPdfPage {
     private final Font small;
     private final List<String[]> rows;
 
-    RawOpenPdfPage(String fonts, int lines) {
+    /** The page with {@code fonts} ({@code standard} or {@code truetype}) and {@code lines} service lines. */
+    public RawOpenPdfPage(String fonts, int lines) {
         try {
             BaseFont boldFace;
             if (fonts.equals("truetype")) {
@@ -82,7 +83,8 @@ final class RawOpenPdfPage {
         rows = List.copyOf(list);
     }
 
-    byte[] render() {
+    /** Writes the page; thread-safe (fonts are shared, everything else is per call). */
+    public byte[] render() {
         var out = new ByteArrayOutputStream(16 * 1024);
         var document = new Document(PageSize.LETTER, 36, 36, 36, 50);
         PdfWriter writer = PdfWriter.getInstance(document, out);

@@ -45,7 +45,7 @@ class DispatchBenchmarkSmokeTest {
         }
         PhaseResult twoWorkers = results.get(1);
         assertThat(twoWorkers.rows()).isEqualTo(new DispatchWorkload.Outcome(50, 50, 50, 50, 50));
-        assertThat(twoWorkers.deliveries()).isEqualTo(new DispatchBenchmark.Deliveries(50, 50, 0, 0, 0));
+        assertThat(twoWorkers.deliveries()).isEqualTo(new Deliveries(50, 50, 0, 0, 0));
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         assertThat(csv).hasSize(6);
         assertThat(csv.get(2))
