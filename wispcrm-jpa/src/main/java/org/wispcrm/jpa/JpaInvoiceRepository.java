@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.jpa.HibernateHints;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,7 @@ import org.wispcrm.core.common.InvoiceId;
 import org.wispcrm.core.common.Page;
 import org.wispcrm.core.common.PageRequest;
 import org.wispcrm.core.common.WispCrmException;
+import org.wispcrm.core.document.DocumentKey;
 import org.wispcrm.core.invoice.Invoice;
 import org.wispcrm.core.invoice.InvoiceNumber;
 import org.wispcrm.core.invoice.InvoiceQuery;
@@ -157,6 +159,54 @@ final class JpaInvoiceRepository implements InvoiceRepository {
             return query.setMaxResults(limit).getResultList().stream()
                     .map(InvoiceEntity::toDomain)
                     .toList();
+        });
+    }
+
+    @Override
+    public List<Invoice> findWithoutDocument(LocalDate issuedFrom, @Nullable InvoiceId after, int limit) {
+        if (limit < 1) {
+            throw WispCrmException.invalid("limit", limit, "must be at least 1");
+        }
+        String jpql = "select e from InvoiceEntity e where e.documentKey is null and e.issueDate >= :from"
+                + (after == null ? "" : " and e.id > :after")
+                + " order by e.id";
+        return tx.call(em -> {
+            var query = em.createQuery(jpql, InvoiceEntity.class)
+                    .setParameter("from", issuedFrom)
+                    .setHint(HibernateHints.HINT_READ_ONLY, true);
+            if (after != null) {
+                query.setParameter("after", after.value());
+            }
+            // lines load lazily (in batches), so map while the unit is open
+            return query.setMaxResults(limit).getResultList().stream()
+                    .map(InvoiceEntity::toDomain)
+                    .toList();
+        });
+    }
+
+    @Override
+    public int attachDocuments(Map<InvoiceId, DocumentKey> keys) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        var ids = keys.keySet().stream().map(InvoiceId::value).toList();
+        return tx.call(em -> {
+            int recorded = 0;
+            for (int from = 0; from < ids.size(); from += Queries.MAX_IN) {
+                var part = ids.subList(from, Math.min(ids.size(), from + Queries.MAX_IN));
+                for (InvoiceEntity row : em.createQuery(
+                                "select e from InvoiceEntity e where e.id in :ids", InvoiceEntity.class)
+                        .setParameter("ids", part)
+                        .getResultList()) {
+                    if (row.documentKey == null) {
+                        row.documentKey = keys.get(new InvoiceId(row.id)).value();
+                        recorded++;
+                    }
+                }
+            }
+            // one flush: the updates go out in JDBC batches, each checking the version it read
+            em.flush();
+            return recorded;
         });
     }
 

@@ -281,4 +281,72 @@ public abstract class InvoiceRepositoryKit extends PersistenceKit {
         assertThat(page.totalItems()).isEqualTo(3);
         assertThat(page.hasNext()).isFalse();
     }
+
+    @Test
+    void documentCursorWalksInvoicesWithoutADocumentIssuedSinceTheDateByIdInPages() {
+        var customer = savedCustomer();
+        var expected = new ArrayList<Invoice>();
+        String[] ids = {"00000002", "7ffffff0", "80000001", "fffffff0"};
+        for (int i = 0; i < ids.length; i++) {
+            expected.add(store.invoices()
+                    .save(invoice(new InvoiceId(uuid(ids[i])), customer, i + 1, NOV_1.minusMonths(i), NOV_1, DEC_1)));
+        }
+        var documented = store.invoices().save(invoice(customer, 20, DEC_1, NOV_1.plusDays(3), DEC_1));
+        store.invoices().save(documented.attachDocument(DocumentKey.of("invoices", "2026", "11", "FE-20.pdf")));
+        store.invoices().save(invoice(customer, 21, DEC_1.plusMonths(1), NOV_1.minusDays(1), DEC_1));
+
+        var page1 = store.invoices().findWithoutDocument(NOV_1, null, 3);
+        var page2 = store.invoices().findWithoutDocument(NOV_1, page1.get(2).id(), 3);
+
+        assertThat(page1).containsExactly(expected.get(0), expected.get(1), expected.get(2));
+        assertThat(page2)
+                .as("issued before the date, or documented, are left out")
+                .containsExactly(expected.get(3));
+        assertThat(store.invoices().findWithoutDocument(NOV_1, page2.get(0).id(), 3))
+                .isEmpty();
+        assertThatThrownBy(() -> store.invoices().findWithoutDocument(NOV_1, null, 0))
+                .isInstanceOfSatisfying(org.wispcrm.core.common.WispCrmException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+                    assertThat(e.getMessage()).contains("limit");
+                });
+    }
+
+    @Test
+    void attachDocumentsRecordsOnlyMissingKeysInOneGoAndCountsEachAsASave() {
+        var customer = savedCustomer();
+        var bare = new ArrayList<Invoice>();
+        for (int i = 0; i < 120; i++) {
+            bare.add(store.invoices().save(invoice(customer, i + 1, NOV_1.minusMonths(i))));
+        }
+        DocumentKey old = DocumentKey.of("invoices", "2026", "10", "FE-500.pdf");
+        var documented = store.invoices()
+                .save(store.invoices().save(invoice(customer, 500, DEC_1)).attachDocument(old));
+        var keys = new java.util.LinkedHashMap<InvoiceId, DocumentKey>();
+        for (Invoice invoice : bare) {
+            keys.put(invoice.id(), key(invoice));
+        }
+        keys.put(documented.id(), DocumentKey.of("invoices", "2026", "12", "FE-500.pdf"));
+        keys.put(InvoiceId.newId(), DocumentKey.of("invoices", "2026", "12", "nobody.pdf"));
+
+        int recorded = store.transactions().inTransaction(() -> store.invoices().attachDocuments(keys));
+
+        assertThat(recorded).isEqualTo(120);
+        for (Invoice invoice : bare) {
+            Invoice stored = store.invoices().findById(invoice.id()).orElseThrow();
+            assertThat(stored.documentKey()).isEqualTo(key(invoice));
+            assertThat(stored.version()).isEqualTo(invoice.version() + 1);
+        }
+        assertThat(store.invoices().findById(documented.id()).orElseThrow())
+                .as("a recorded document is never replaced")
+                .isEqualTo(documented);
+        // the version moved, so a save from before is stale
+        assertFailsWith(
+                ErrorCode.CONCURRENT_MODIFICATION,
+                () -> store.invoices().save(bare.get(0).applyPayment(cop(1_000))));
+        assertThat(store.invoices().attachDocuments(java.util.Map.of())).isZero();
+    }
+
+    private static DocumentKey key(Invoice invoice) {
+        return DocumentKey.of("invoices", "2026", "11", invoice.requireNumber().value() + ".pdf");
+    }
 }

@@ -249,7 +249,7 @@ public final class MonthCloseBenchmark {
             BenchDatabase database, DataSource pool, JpaPersistence store, DocumentStorage storage, int n)
             throws Exception {
         var documents = new DocumentService(store, storage, PdfSettings.of(BenchmarkDocuments.isp()));
-        var timed = Measurement.of(() -> documents.renderMissing(Workload.RUN_DATE));
+        var timed = Measurement.of(() -> documents.renderMissing(Workload.RUN_DATE, options.pdfThreads()));
         DocumentRunReport report = timed.value();
         long recorded = count(pool, "SELECT count(*) FROM invoices WHERE document_key IS NOT NULL");
         if (report.rendered() != n || !report.failures().isEmpty() || recorded != n) {
@@ -482,7 +482,7 @@ public final class MonthCloseBenchmark {
         String describe() {
             return String.format(
                     Locale.ROOT,
-                    "N %s on %s, %d dispatch workers (and baseline threads), %d threads for the raw PDF baselines,"
+                    "N %s on %s, %d dispatch workers (and baseline threads), %d threads rendering and storing PDFs (library and baseline),"
                             + " warm-up %d subscriptions per database, seed %d",
                     sizes,
                     databases.stream().map(BenchDatabase::key).toList(),

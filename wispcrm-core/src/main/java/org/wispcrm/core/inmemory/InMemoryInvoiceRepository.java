@@ -14,6 +14,7 @@ import org.wispcrm.core.common.Page;
 import org.wispcrm.core.common.PageRequest;
 import org.wispcrm.core.common.Violations;
 import org.wispcrm.core.common.WispCrmException;
+import org.wispcrm.core.document.DocumentKey;
 import org.wispcrm.core.invoice.Invoice;
 import org.wispcrm.core.invoice.InvoiceNumber;
 import org.wispcrm.core.invoice.InvoiceQuery;
@@ -89,9 +90,7 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
 
     @Override
     public List<Invoice> findOpenDueBefore(LocalDate dueBefore, @Nullable InvoiceId after, int limit) {
-        var violations = new Violations();
-        violations.require(limit >= 1, "limit", limit, "must be at least 1");
-        violations.throwIfAny();
+        requireLimit(limit);
         return table
                 .select(
                         i -> i.status().isOpen()
@@ -106,5 +105,41 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
     @Override
     public Page<Invoice> search(InvoiceQuery query, PageRequest page) {
         return Page.of(table.select(query::matches, BY_ISSUE_DATE_THEN_ID), page);
+    }
+
+    @Override
+    public List<Invoice> findWithoutDocument(LocalDate issuedFrom, @Nullable InvoiceId after, int limit) {
+        requireLimit(limit);
+        return table
+                .select(
+                        i -> i.documentKey() == null
+                                && !i.issueDate().isBefore(issuedFrom)
+                                && (after == null || Ids.ORDER.compare(i.id().value(), after.value()) > 0),
+                        BY_ID)
+                .stream()
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public int attachDocuments(Map<InvoiceId, DocumentKey> keys) {
+        // under the table's lock nobody writes in between, so the versions read here are current
+        return table.locked(() -> {
+            int recorded = 0;
+            for (var entry : keys.entrySet()) {
+                Invoice invoice = table.get(entry.getKey()).orElse(null);
+                if (invoice != null && invoice.documentKey() == null) {
+                    table.save(invoice.attachDocument(entry.getValue()));
+                    recorded++;
+                }
+            }
+            return recorded;
+        });
+    }
+
+    private static void requireLimit(int limit) {
+        var violations = new Violations();
+        violations.require(limit >= 1, "limit", limit, "must be at least 1");
+        violations.throwIfAny();
     }
 }

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.InvoiceId;
 import org.wispcrm.core.common.Page;
 import org.wispcrm.core.common.PageRequest;
+import org.wispcrm.core.document.DocumentKey;
 
 /**
  * Persistence port for invoices; saving follows the optimistic-lock contract of {@code CustomerRepository}.
@@ -66,4 +68,24 @@ public interface InvoiceRepository {
 
     /** One page of the invoices matching the query, by issue date, then id. */
     Page<Invoice> search(InvoiceQuery query, PageRequest page);
+
+    /**
+     * A keyset cursor for producing documents: up to {@code limit} invoices issued on or after {@code issuedFrom}
+     * that have no recorded document, ordered by id and with an id greater than {@code after} (all when null). The
+     * cost of a page does not grow with how far the caller has got, so a month of 100,000 invoices is read in
+     * linear time.
+     *
+     * @throws org.wispcrm.core.common.WispCrmException {@code INVALID_INPUT} naming {@code limit} if it is below 1
+     */
+    List<Invoice> findWithoutDocument(LocalDate issuedFrom, @Nullable InvoiceId after, int limit);
+
+    /**
+     * Records each invoice's document key in one unit of work, unless the invoice has a document already (what a
+     * customer received is never replaced), and returns how many were recorded; ids without an invoice are skipped.
+     * Each recorded invoice's version goes up by one, as with {@link #save}.
+     *
+     * @throws org.wispcrm.core.common.WispCrmException {@code CONCURRENT_MODIFICATION} if another writer changed one
+     *     of the invoices while the keys were being recorded (none is recorded then; record them one by one)
+     */
+    int attachDocuments(Map<InvoiceId, DocumentKey> keys);
 }

@@ -2,9 +2,15 @@ package org.wispcrm.billing.document.store;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +38,6 @@ import org.wispcrm.core.document.DocumentStorage;
 import org.wispcrm.core.invoice.CreditNote;
 import org.wispcrm.core.invoice.CustomerSnapshot;
 import org.wispcrm.core.invoice.Invoice;
-import org.wispcrm.core.invoice.InvoiceQuery;
 import org.wispcrm.core.invoice.InvoiceStatus;
 import org.wispcrm.core.payment.Payment;
 import org.wispcrm.core.payment.PaymentQuery;
@@ -61,6 +66,7 @@ public final class DocumentService {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentService.class);
     private static final int SAVE_ATTEMPTS = 5;
     private static final int PAGE = 200;
+    private static final int DEFAULT_THREADS = Runtime.getRuntime().availableProcessors();
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
@@ -172,33 +178,41 @@ public final class DocumentService {
         return renderMissing(null);
     }
 
+    /** {@link #renderMissing(LocalDate, int)} with one thread per core. */
+    public DocumentRunReport renderMissing(@Nullable LocalDate from) {
+        return renderMissing(from, DEFAULT_THREADS);
+    }
+
     /**
      * Finds issued invoices, credit notes and payments dated on or after {@code from} (all when null) that have no
-     * recorded document, and produces their PDFs: the retry path after a storage failure or a crash. A document that
-     * fails is reported and tried again on the next call; the others go on.
+     * recorded document, and produces their PDFs: the step after a billing run, and the retry path after a storage
+     * failure or a crash. A document that fails is reported and tried again on the next call; the others go on.
+     *
+     * <p>Invoices are taken a page at a time: their PDFs are rendered and stored by {@code threads} threads at once
+     * (rendering is CPU work, storing mostly waiting on the storage), then the page's keys are recorded in one unit
+     * of work. A month of 100,000 invoices is one call.
+     *
+     * @param threads how many invoices are rendered and stored at once (at least 1)
      */
-    public DocumentRunReport renderMissing(@Nullable LocalDate from) {
-        var tally = new Tally();
-        // Recording a key changes neither the order nor the membership of these queries, so offset pages stay
-        // stable while we work through them.
-        var invoiceQuery = new InvoiceQuery(null, null, from, null);
-        for (var page = PageRequest.first(PAGE); ; page = page.next()) {
-            var result = store.invoices().search(invoiceQuery, page);
-            for (Invoice invoice : result.items()) {
-                if (invoice.status() != InvoiceStatus.DRAFT && invoice.documentKey() == null) {
-                    tally.attempt("invoice " + invoice.requireNumber(), () -> store(invoice, invoiceKey(invoice)));
-                }
-            }
-            if (!result.hasNext()) {
-                break;
-            }
+    public DocumentRunReport renderMissing(@Nullable LocalDate from, int threads) {
+        if (threads < 1) {
+            throw WispCrmException.invalid("threads", threads, "must be at least 1");
         }
+        var tally = new Tally();
         LocalDate since = from != null ? from : EARLIEST;
+        ExecutorService workers = Executors.newFixedThreadPool(threads, DocumentService::workerThread);
+        try {
+            renderMissingInvoices(since, workers, tally);
+        } finally {
+            workers.shutdownNow();
+        }
         for (CreditNote note : store.creditNotes().findIssuedBetween(since, LATEST)) {
             if (note.documentKey() == null) {
                 tally.attempt("credit note " + note.number(), () -> storeCreditNote(note));
             }
         }
+        // recording a receipt's key changes neither the order nor the membership of this query, so offset pages
+        // stay stable while we work through them
         var paymentQuery = new PaymentQuery(null, null, from, null);
         for (var page = PageRequest.first(PAGE); ; page = page.next()) {
             var result = store.payments().search(paymentQuery, page);
@@ -218,6 +232,68 @@ public final class DocumentService {
             LOG.warn("{} PDFs could not be stored; the next attempt retries them", tally.failures.size());
         }
         return new DocumentRunReport(tally.examined, tally.rendered, tally.recorded, tally.failures);
+    }
+
+    private void renderMissingInvoices(LocalDate since, ExecutorService workers, Tally tally) {
+        InvoiceId after = null;
+        while (true) {
+            List<Invoice> page = store.invoices().findWithoutDocument(since, after, PAGE);
+            if (page.isEmpty()) {
+                return;
+            }
+            after = page.get(page.size() - 1).id();
+            var stored = new LinkedHashMap<InvoiceId, DocumentKey>();
+            var outcomes = new ArrayList<Future<Boolean>>(page.size());
+            for (Invoice invoice : page) {
+                outcomes.add(
+                        workers.submit(() -> putUnlessStored(invoiceKey(invoice), () -> invoices.render(invoice))));
+            }
+            for (int i = 0; i < page.size(); i++) {
+                Invoice invoice = page.get(i);
+                Future<Boolean> outcome = outcomes.get(i);
+                tally.attempt("invoice " + invoice.requireNumber(), () -> {
+                    boolean rendered = awaitStored(outcome);
+                    stored.put(invoice.id(), invoiceKey(invoice));
+                    return rendered;
+                });
+            }
+            recordAll(stored);
+            if (page.size() < PAGE) {
+                return;
+            }
+        }
+    }
+
+    /** Records a page's keys in one unit of work; one by one, with retries, if another writer got in between. */
+    private void recordAll(Map<InvoiceId, DocumentKey> keys) {
+        try {
+            store.transactions().inTransaction(() -> store.invoices().attachDocuments(keys));
+        } catch (WispCrmException e) {
+            if (e.code() != ErrorCode.CONCURRENT_MODIFICATION) {
+                throw e;
+            }
+            keys.forEach(this::record);
+        }
+    }
+
+    private static boolean awaitStored(Future<Boolean> outcome) {
+        try {
+            return outcome.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw WispCrmException.adapterFailure(ErrorCode.STORAGE_FAILURE, "Interrupted while storing documents", e);
+        }
+    }
+
+    private static Thread workerThread(Runnable work) {
+        Thread thread = new Thread(work, "wispcrm-documents");
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** Counts what {@link #renderMissing(LocalDate)} did. */

@@ -1,6 +1,7 @@
 package org.wispcrm.core.notification.dispatch;
 
 import java.net.URI;
+import java.net.URLConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -271,20 +273,49 @@ public final class NotificationDispatcher {
         }
         List<Attachment> attachments = new ArrayList<>();
         for (DocumentKey key : notification.attachments()) {
-            // The PDF is stored after the invoice commits; until it is there, try again later.
-            StoredDocument document = documents
-                    .get(key)
-                    .orElseThrow(
-                            () -> ChannelException.retryable("Document " + key + " is not stored yet", null, null));
-            attachments.add(new Attachment(key.fileName(), document.contentType(), document.content(), webLink(key)));
+            URI link = webLink(key);
+            if (link != null) {
+                // A channel that sends the link (WhatsApp) never needs the bytes: fetch them only if asked (email).
+                attachments.add(Attachment.fetchedOnUse(
+                        key.fileName(),
+                        contentTypeOf(key),
+                        link,
+                        () -> stored(key).content()));
+            } else {
+                StoredDocument document = stored(key);
+                attachments.add(new Attachment(key.fileName(), document.contentType(), document.content(), null));
+            }
         }
         return attachments;
     }
 
+    /** The stored document; until it is there (it is stored after its invoice commits), try again later. */
+    private StoredDocument stored(DocumentKey key) {
+        return Objects.requireNonNull(documents).get(key).orElseThrow(() -> notStoredYet(key));
+    }
+
+    /** A link a provider can fetch, or null: a file: URI from local storage is of no use to WhatsApp. */
     private @Nullable URI webLink(DocumentKey key) {
-        URI uri = documents == null ? null : documents.url(key, linkTtl);
-        // Only links a provider can fetch: a file: URI from local storage is of no use to WhatsApp.
+        URI uri;
+        try {
+            uri = Objects.requireNonNull(documents).url(key, linkTtl);
+        } catch (WispCrmException e) {
+            if (e.code() == ErrorCode.NOT_FOUND) {
+                throw notStoredYet(key);
+            }
+            throw e;
+        }
         return uri != null && uri.getScheme() != null && uri.getScheme().startsWith("http") ? uri : null;
+    }
+
+    private static ChannelException notStoredYet(DocumentKey key) {
+        return ChannelException.retryable("Document " + key + " is not stored yet", null, null);
+    }
+
+    /** The MIME type a document's name implies; every document the library stores is a PDF. */
+    private static String contentTypeOf(DocumentKey key) {
+        String type = URLConnection.guessContentTypeFromName(key.fileName());
+        return type != null ? type : "application/octet-stream";
     }
 
     /** Builds a {@link NotificationDispatcher}. */

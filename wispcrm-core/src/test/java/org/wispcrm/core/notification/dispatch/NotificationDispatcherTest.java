@@ -323,6 +323,69 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void a_channel_that_sends_the_link_never_downloads_the_document_and_one_that_embeds_it_downloads_it_once(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path root) {
+        var disk = new LocalFileDocumentStorage(root);
+        var downloads = new java.util.concurrent.atomic.AtomicInteger();
+        // a storage with web links, as S3 has: the dispatcher should hand WhatsApp the link and leave the bytes
+        DocumentStorage linked = new DocumentStorage() {
+            @Override
+            public void put(DocumentKey key, byte[] content, String contentType) {
+                disk.put(key, content, contentType);
+            }
+
+            @Override
+            public java.util.Optional<org.wispcrm.core.document.StoredDocument> get(DocumentKey key) {
+                downloads.incrementAndGet();
+                return disk.get(key);
+            }
+
+            @Override
+            public boolean exists(DocumentKey key) {
+                return disk.exists(key);
+            }
+
+            @Override
+            public java.net.URI url(DocumentKey key, Duration ttl) {
+                if (!disk.exists(key)) {
+                    throw org.wispcrm.core.common.WispCrmException.notFound("Document", key);
+                }
+                return java.net.URI.create("https://docs.example.co/" + key.value() + "?ttl=" + ttl.toSeconds());
+            }
+        };
+        NotificationDispatcher withLinks = dispatcher(linked);
+        DocumentKey pdf = DocumentKey.of("invoices", "2026", "11", "FE-000008.pdf");
+        Customer onWhatsApp = customer("Ana", "3001234567", null, ES_CO);
+        Customer onEmail = customer("Luis", null, "luis@example.co", ES_CO);
+        for (Customer customer : List.of(onWhatsApp, onEmail)) {
+            store.outbox()
+                    .enqueue(Notification.pending(
+                            "invoice-issued:FE-000008:" + customer.id(),
+                            NotificationKind.INVOICE_ISSUED,
+                            customer.id(),
+                            Map.of("invoiceNumber", "FE-000008", "total", "COP 1000.00", "dueDate", "2026-12-10"),
+                            List.of(pdf),
+                            START));
+        }
+
+        assertThat(withLinks.dispatchDue().retried())
+                .as("no link to a document that is not stored yet")
+                .isEqualTo(2);
+        linked.put(pdf, "%PDF-1.4 linked".getBytes(StandardCharsets.US_ASCII), "application/pdf");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(withLinks.dispatchDue().sent()).isEqualTo(2);
+
+        var viaLink = whatsapp.delivered().get(0).attachments().get(0);
+        assertThat(viaLink.link()).hasToString("https://docs.example.co/invoices/2026/11/FE-000008.pdf?ttl=604800");
+        assertThat(viaLink.contentType()).isEqualTo("application/pdf");
+        assertThat(downloads).as("sending a link downloads nothing").hasValue(0);
+        var embedded = email.delivered().get(0).attachments().get(0);
+        assertThat(new String(embedded.content(), StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.4 linked");
+        assertThat(embedded.size()).isEqualTo(15);
+        assertThat(downloads).as("fetched once, kept").hasValue(1);
+    }
+
+    @Test
     void a_pass_with_a_spent_budget_stops_after_the_batch_in_hand_and_the_rest_waits_for_the_next() {
         Customer customer = customer("Luis", "3001234567", null, ES_CO);
         for (int i = 0; i < 25; i++) {
