@@ -120,13 +120,24 @@ public final class MonthCloseBenchmark {
      * library (rightly) never overwrites a stored invoice, and the next run's invoices have the same numbers.
      */
     private record Servers(
-            S3Client s3, S3Presigner presigner, UltraMsgStub stub, OkHttpClient http, String bucket, String rawBucket) {
+            S3ProxyProcess s3proxy,
+            S3Client s3,
+            S3Presigner presigner,
+            UltraMsgStub stub,
+            OkHttpClient http,
+            String bucket,
+            String rawBucket) {
         Servers withNewBuckets() {
             int run = BUCKETS.incrementAndGet();
-            Servers next = new Servers(s3, presigner, stub, http, "wisp-invoices-" + run, "wisp-raw-" + run);
+            Servers next = new Servers(s3proxy, s3, presigner, stub, http, "wisp-invoices-" + run, "wisp-raw-" + run);
             s3.createBucket(b -> b.bucket(next.bucket()));
             s3.createBucket(b -> b.bucket(next.rawBucket()));
             return next;
+        }
+
+        void deleteBuckets() {
+            s3proxy.deleteBucket(s3, bucket);
+            s3proxy.deleteBucket(s3, rawBucket);
         }
     }
 
@@ -143,15 +154,15 @@ public final class MonthCloseBenchmark {
                 S3Client s3 = s3proxy.client();
                 S3Presigner presigner = s3proxy.presigner();
                 UltraMsgStub stub = UltraMsgStub.start(8)) {
-            var servers = new Servers(s3, presigner, stub, http, "", "");
+            var servers = new Servers(s3proxy, s3, presigner, stub, http, "", "");
             for (BenchDatabase database : options.databases()) {
                 try (HikariDataSource pool = database.dataSource(database.url(environment), options.workers() + 4)) {
                     if (options.warmup() > 0) {
                         log(database.key() + ": warm-up with " + options.warmup() + " subscriptions (not recorded)");
-                        closeMonth(database, pool, servers.withNewBuckets(), options.warmup(), false);
+                        closeMonth(database, pool, servers, options.warmup(), false);
                     }
                     for (int n : options.sizes()) {
-                        closeMonth(database, pool, servers.withNewBuckets(), n, true);
+                        closeMonth(database, pool, servers, n, true);
                     }
                 }
             }
@@ -172,7 +183,17 @@ public final class MonthCloseBenchmark {
     }
 
     /** One month close of {@code n} subscriptions on a fresh schema; records its rows when {@code record}. */
-    private void closeMonth(BenchDatabase database, HikariDataSource pool, Servers servers, int n, boolean record)
+    private void closeMonth(BenchDatabase database, HikariDataSource pool, Servers shared, int n, boolean record)
+            throws Exception {
+        Servers servers = shared.withNewBuckets();
+        try {
+            closeMonthOn(database, pool, servers, n, record);
+        } finally {
+            servers.deleteBuckets();
+        }
+    }
+
+    private void closeMonthOn(BenchDatabase database, HikariDataSource pool, Servers servers, int n, boolean record)
             throws Exception {
         database.wipeSchema(pool);
         try (var store = JpaPersistence.create(pool)) {

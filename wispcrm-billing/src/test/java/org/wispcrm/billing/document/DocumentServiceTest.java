@@ -23,6 +23,7 @@ import org.wispcrm.core.common.WispCrmException;
 import org.wispcrm.core.customer.Customer;
 import org.wispcrm.core.document.DocumentKey;
 import org.wispcrm.core.invoice.Invoice;
+import org.wispcrm.core.invoice.InvoiceQuery;
 import org.wispcrm.core.invoice.InvoiceStatus;
 import org.wispcrm.core.notification.ChannelName;
 import org.wispcrm.core.notification.DeliveryReceipt;
@@ -84,6 +85,47 @@ class DocumentServiceTest {
                 .orElseThrow()
                 .content());
         assertThat(luisText).contains("Luis Peña").contains("INVOICE");
+    }
+
+    @Test
+    void aMonthOfManyPagesIsRenderedOnSeveralThreadsAndOneFailureCostsNobodyElseTheirPdf() {
+        var plan = world.plan("Hogar 20 Mbps", cop("80000"));
+        for (int i = 0; i < 448; i++) {
+            world.subscribe(world.customer("Cliente " + i), plan, OCT_1, null);
+        }
+        world.clock.today(NOV_1);
+        assertThat(world.billing.invoicing().run(NOV_1).invoiced()).isEqualTo(450);
+        Invoice unlucky = world.invoiceOn(luis, NOV_1);
+        storage.failing.add(documents.invoiceKey(unlucky));
+
+        var first = documents.renderMissing(NOV_1, 3);
+
+        assertThat(first.examined()).isEqualTo(450);
+        assertThat(first.rendered()).isEqualTo(449);
+        assertThat(first.failures())
+                .singleElement()
+                .satisfies(f -> assertThat(f.document())
+                        .contains(unlucky.requireNumber().value()));
+        assertThat(storage.puts).hasValue(449);
+        var invoices = world.store
+                .invoices()
+                .search(InvoiceQuery.all(), PageRequest.first(1000))
+                .items();
+        assertThat(invoices).hasSize(450).allSatisfy(invoice -> {
+            if (invoice.id().equals(unlucky.id())) {
+                assertThat(invoice.documentKey()).isNull();
+            } else {
+                assertThat(invoice.documentKey()).isEqualTo(documents.invoiceKey(invoice));
+                assertThat(storage.exists(invoice.documentKey())).isTrue();
+            }
+        });
+
+        storage.failing.clear();
+        var second = documents.renderMissing(NOV_1, 3);
+        assertThat(second.examined()).as("only the one left over").isEqualTo(1);
+        assertThat(second.rendered()).isEqualTo(1);
+        assertThat(world.invoiceOn(luis, NOV_1).documentKey()).isEqualTo(documents.invoiceKey(unlucky));
+        assertThatThrownBy(() -> documents.renderMissing(NOV_1, 0)).hasMessageContaining("threads");
     }
 
     @Test

@@ -18,6 +18,8 @@ final class SwitchableStorage implements DocumentStorage {
     final LocalFileDocumentStorage disk;
     final AtomicBoolean down = new AtomicBoolean();
     final AtomicInteger puts = new AtomicInteger();
+    /** Keys whose put fails even when the storage is up (a single bad object). */
+    final java.util.Set<DocumentKey> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SwitchableStorage(Path root) {
         this.disk = new LocalFileDocumentStorage(root);
@@ -25,7 +27,7 @@ final class SwitchableStorage implements DocumentStorage {
 
     @Override
     public void put(DocumentKey key, byte[] content, String contentType) {
-        if (down.get()) {
+        if (down.get() || failing.contains(key)) {
             throw WispCrmException.adapterFailure(ErrorCode.STORAGE_FAILURE, "storage is down: " + key, null);
         }
         puts.incrementAndGet();

@@ -234,34 +234,51 @@ public final class DocumentService {
         return new DocumentRunReport(tally.examined, tally.rendered, tally.recorded, tally.failures);
     }
 
+    /**
+     * Pages through the invoices without a document. The workers render and store one page while this thread
+     * records the page before and reads the page after, so neither the database nor the workers wait on the other.
+     */
     private void renderMissingInvoices(LocalDate since, ExecutorService workers, Tally tally) {
-        InvoiceId after = null;
-        while (true) {
-            List<Invoice> page = store.invoices().findWithoutDocument(since, after, PAGE);
-            if (page.isEmpty()) {
-                return;
-            }
-            after = page.get(page.size() - 1).id();
-            var stored = new LinkedHashMap<InvoiceId, DocumentKey>();
-            var outcomes = new ArrayList<Future<Boolean>>(page.size());
+        List<Invoice> page = store.invoices().findWithoutDocument(since, null, PAGE);
+        PageInWork previous = null;
+        while (!page.isEmpty()) {
+            var current = new PageInWork(page, new ArrayList<>(page.size()));
             for (Invoice invoice : page) {
-                outcomes.add(
-                        workers.submit(() -> putUnlessStored(invoiceKey(invoice), () -> invoices.render(invoice))));
+                current.outcomes()
+                        .add(workers.submit(
+                                () -> putUnlessStored(invoiceKey(invoice), () -> invoices.render(invoice))));
             }
-            for (int i = 0; i < page.size(); i++) {
-                Invoice invoice = page.get(i);
-                Future<Boolean> outcome = outcomes.get(i);
-                tally.attempt("invoice " + invoice.requireNumber(), () -> {
-                    boolean rendered = awaitStored(outcome);
-                    stored.put(invoice.id(), invoiceKey(invoice));
-                    return rendered;
-                });
+            if (previous != null) {
+                finish(previous, tally);
             }
-            recordAll(stored);
-            if (page.size() < PAGE) {
-                return;
-            }
+            page = page.size() < PAGE
+                    ? List.of()
+                    : store.invoices()
+                            .findWithoutDocument(
+                                    since, page.get(page.size() - 1).id(), PAGE);
+            previous = current;
         }
+        if (previous != null) {
+            finish(previous, tally);
+        }
+    }
+
+    /** A page of invoices whose PDFs the workers are rendering and storing. */
+    private record PageInWork(List<Invoice> invoices, List<Future<Boolean>> outcomes) {}
+
+    /** Waits for a page's documents, counts them and records the keys of those stored. */
+    private void finish(PageInWork page, Tally tally) {
+        var stored = new LinkedHashMap<InvoiceId, DocumentKey>();
+        for (int i = 0; i < page.invoices().size(); i++) {
+            Invoice invoice = page.invoices().get(i);
+            Future<Boolean> outcome = page.outcomes().get(i);
+            tally.attempt("invoice " + invoice.requireNumber(), () -> {
+                boolean rendered = awaitStored(outcome);
+                stored.put(invoice.id(), invoiceKey(invoice));
+                return rendered;
+            });
+        }
+        recordAll(stored);
     }
 
     /** Records a page's keys in one unit of work; one by one, with retries, if another writer got in between. */
