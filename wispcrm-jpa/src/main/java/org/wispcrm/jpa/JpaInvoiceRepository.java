@@ -171,6 +171,7 @@ final class JpaInvoiceRepository implements InvoiceRepository {
                 + (after == null ? "" : " and e.id > :after")
                 + " order by e.id";
         return tx.call(em -> {
+            tx.readInIndexOrder(em);
             var query = em.createQuery(jpql, InvoiceEntity.class)
                     .setParameter("from", issuedFrom)
                     .setHint(HibernateHints.HINT_READ_ONLY, true);

@@ -145,6 +145,9 @@ final class JpaNotificationOutbox implements NotificationOutbox {
 
     @SuppressWarnings("unchecked")
     private List<Notification> claimLocking(EntityManager em, Instant now, int limit, Instant until) {
+        // a month's messages arrive at once, before the table has statistics: without this, PostgreSQL sorts every
+        // due row on each claim, and a claim costs as much as the backlog
+        tx.readInIndexOrder(em);
         List<NotificationEntity> rows = em.createNativeQuery(
                         "SELECT * FROM notifications WHERE " + DUE + " LIMIT ?2 FOR UPDATE SKIP LOCKED",
                         NotificationEntity.class)

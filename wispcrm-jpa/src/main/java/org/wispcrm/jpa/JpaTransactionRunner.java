@@ -92,6 +92,24 @@ final class JpaTransactionRunner implements TransactionRunner {
         unit.customPlans = true;
     }
 
+    /**
+     * On PostgreSQL, has the server read the rest of the current unit's queries in index order rather than
+     * collecting every match and sorting it ({@code SET LOCAL enable_bitmapscan = off}): what a keyset cursor needs
+     * ({@code WHERE id > ? ORDER BY id LIMIT n}). Right after a billing run the new rows have no statistics yet, and
+     * the planner, guessing few matches, would fetch and sort all of them for every page. Elsewhere it does nothing.
+     * Only valid inside {@link #call(Function)}.
+     */
+    void readInIndexOrder(EntityManager em) {
+        if (database != Database.POSTGRESQL || current.get() == null) {
+            return;
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET LOCAL enable_bitmapscan = off");
+            }
+        });
+    }
+
     /** Whether the current thread is inside a unit of work. */
     boolean inUnitOfWork() {
         return current.get() != null;
