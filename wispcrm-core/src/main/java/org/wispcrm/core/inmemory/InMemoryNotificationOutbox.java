@@ -50,6 +50,12 @@ final class InMemoryNotificationOutbox implements NotificationOutbox {
         });
     }
 
+    /** One unit under the store lock, so a message that fails part-way undoes those the call added before it. */
+    @Override
+    public int enqueueAll(List<Notification> notifications) {
+        return table.locked(() -> NotificationOutbox.super.enqueueAll(notifications));
+    }
+
     @Override
     public List<Notification> claimDue(Instant now, int limit, Duration lease) {
         var violations = new Violations();
