@@ -32,7 +32,7 @@ import org.wispcrm.core.notification.NotificationStatus;
 /**
  * Compatibility kit for {@link org.wispcrm.core.notification.NotificationOutbox}: idempotent enqueue, one message at a
  * time or many at once ({@code enqueueAll}: stored and repeated keys skipped, all or nothing), claims of due
- * messages oldest first under a lease, the outcome transitions, listing by status, and exclusive claims under
+ * messages oldest due first (ties in id order) under a lease, the outcome transitions, listing by status, and exclusive claims under
  * concurrency. {@code requeue} of a message that is not {@code DEAD} fails with {@code ILLEGAL_TRANSITION}; marking
  * an unknown id fails with {@code NOT_FOUND}.
  */
@@ -296,6 +296,23 @@ public abstract class NotificationOutboxKit extends PersistenceKit {
     }
 
     @Test
+    void messagesDueAtTheSameInstantAreClaimedInIdOrder() {
+        // created in the reverse of id order, so an adapter ordering ties by creation time fails; 7fff… before 8000…
+        // is unsigned order, which UUID.compareTo gets wrong
+        var high = enqueue(messageWithId("80000000", "tie-high", NOW.minusSeconds(1)));
+        var low = enqueue(messageWithId("00000001", "tie-low", NOW));
+        var middle = enqueue(messageWithId("7fffffff", "tie-middle", NOW.minusSeconds(2)));
+        var earlierDue = enqueue("tie-earlier", NOW.minusSeconds(10));
+
+        assertThat(store.outbox().claimDue(later(5), 3, LEASE))
+                .extracting(Notification::id)
+                .containsExactly(earlierDue.id(), low.id(), middle.id());
+        assertThat(store.outbox().claimDue(later(5), 3, LEASE))
+                .extracting(Notification::id)
+                .containsExactly(high.id());
+    }
+
+    @Test
     void aClaimedMessageStaysHiddenUntilItsLeaseEnds() {
         var message = enqueue("k-lease", NOW);
         store.outbox().claimDue(NOW, 10, LEASE);
@@ -517,6 +534,30 @@ public abstract class NotificationOutboxKit extends PersistenceKit {
                 null,
                 later(60),
                 null);
+    }
+
+    /** A message with a given id (its first 8 hex digits), due at {@link Fixtures#later later(1)}. */
+    private Notification messageWithId(String first8Hex, String key, java.time.Instant createdAt) {
+        return new Notification(
+                new NotificationId(BillingFixtures.uuid(first8Hex)),
+                key,
+                NotificationKind.INVOICE_ISSUED,
+                customerId(),
+                Map.of("invoiceNumber", "FE-000042"),
+                List.of(),
+                NotificationStatus.PENDING,
+                0,
+                later(1),
+                null,
+                null,
+                null,
+                createdAt,
+                null);
+    }
+
+    private Notification enqueue(Notification message) {
+        assertThat(store.outbox().enqueue(message)).isTrue();
+        return message;
     }
 
     private Notification enqueue(String key, java.time.Instant dueAt) {

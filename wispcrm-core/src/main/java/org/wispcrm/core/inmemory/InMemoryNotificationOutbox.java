@@ -20,9 +20,10 @@ import org.wispcrm.core.notification.NotificationStatus;
 
 /** The outbox in memory, unique by idempotency key. Claims are exclusive because every call takes the store lock. */
 final class InMemoryNotificationOutbox implements NotificationOutbox {
-    private static final Comparator<Notification> DUE_FIRST = Comparator.comparing(Notification::nextAttemptAt)
-            .thenComparing(Notification::createdAt)
-            .thenComparing(n -> n.id().value(), Ids.ORDER);
+    /** The claim order of the port (and of the JPA outbox's index): due time, then id, which is creation order. */
+    private static final Comparator<Notification> DUE_FIRST =
+            Comparator.comparing(Notification::nextAttemptAt).thenComparing(n -> n.id().value(), Ids.ORDER);
+
     private static final Comparator<Notification> OLDEST_FIRST =
             Comparator.comparing(Notification::createdAt).thenComparing(n -> n.id().value(), Ids.ORDER);
 

@@ -47,7 +47,9 @@ public interface NotificationOutbox {
     }
 
     /**
-     * Claims up to {@code limit} {@code PENDING} messages due at {@code now} (oldest due first): each claimed
+     * Claims up to {@code limit} {@code PENDING} messages due at {@code now} (their {@code nextAttemptAt} is not after
+     * it), in order of {@code nextAttemptAt}, then of id in {@link org.wispcrm.core.common.Ids#ORDER}: oldest due
+     * first, and messages due at the same instant in creation order, since ids are UUID v7. Each claimed
      * message's attempts go up by one, its {@code nextAttemptAt} moves to {@code now + lease}, so no other worker
      * claims it meanwhile, and its {@code lastError} is cleared, since this attempt's outcome is not known yet (a
      * message claimed again with attempts above one and no error was left by a worker that died mid-send).
