@@ -5,7 +5,13 @@ import static org.wispcrm.testkit.BillingFixtures.at;
 import static org.wispcrm.testkit.BillingFixtures.uuid;
 import static org.wispcrm.testkit.Fixtures.cop;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.money.Monetary;
+import org.javamoney.moneta.Money;
 import org.junit.jupiter.api.Test;
 import org.wispcrm.core.common.CreditMovementId;
 import org.wispcrm.core.common.CustomerId;
@@ -17,7 +23,8 @@ import org.wispcrm.core.payment.CustomerCredit;
 /**
  * Compatibility kit for {@link org.wispcrm.core.payment.CustomerCreditRepository}: one balance row per customer under
  * the optimistic-lock contract (a second insert is {@code DUPLICATE}), and an append-only ledger ordered by date,
- * creation time, then id.
+ * creation time, then id. The bulk {@code findByCustomers} finds each balance once, for more customers than one query
+ * binds.
  */
 public abstract class CustomerCreditRepositoryKit extends PersistenceKit {
     private static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
@@ -71,6 +78,79 @@ public abstract class CustomerCreditRepositoryKit extends PersistenceKit {
         assertThat(found.kind()).isEqualTo(CreditMovementKind.OVERPAYMENT);
         assertThat(found.reference()).isEqualTo("payment:REF-1");
         assertThat(found.amount()).isEqualTo(cop(9_000));
+    }
+
+    @Test
+    void findByCustomersReturnsEachStoredBalanceOnceInItsCurrency() {
+        var ana = savedCustomer();
+        var beto = savedCustomer();
+        var carla = savedCustomer();
+        var anaV1 = store.customerCredits()
+                .save(CustomerCredit.none(ana.id(), cop(0).getCurrency()).add(cop(22_650)));
+        var anaV2 = store.customerCredits().save(anaV1.use(cop(2_650)));
+        var usd = Monetary.getCurrency("USD");
+        var betoCredit = store.customerCredits()
+                .save(CustomerCredit.none(beto.id(), usd).add(Money.of(new BigDecimal("12.75"), usd)));
+
+        var found = store.customerCredits()
+                .findByCustomers(List.of(ana.id(), carla.id(), beto.id(), CustomerId.newId(), ana.id(), beto.id()));
+
+        // Carla never had credit and the unknown id has no customer: both are left out, not zero balances
+        assertThat(found).containsExactlyInAnyOrder(anaV2, betoCredit);
+        var betoFound = found.stream()
+                .filter(c -> c.customerId().equals(beto.id()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(betoFound.balance().getCurrency()).isEqualTo(usd);
+        assertThat(betoFound.balance().getNumber().numberValue(BigDecimal.class))
+                .isEqualByComparingTo("12.75");
+        assertThat(found.stream()
+                        .filter(c -> c.customerId().equals(ana.id()))
+                        .findFirst()
+                        .orElseThrow()
+                        .balance())
+                .isEqualTo(cop(20_000));
+        assertThat(store.customerCredits().findByCustomers(Set.of(carla.id()))).isEmpty();
+        assertThat(store.customerCredits().findByCustomers(List.of())).isEmpty();
+    }
+
+    @Test
+    void findByCustomersAnswersForMoreCustomersThanOneQueryBinds() {
+        var saved = store.transactions().inTransaction(() -> {
+            var credits = new ArrayList<CustomerCredit>();
+            for (int i = 0; i < 250; i++) {
+                var customer = savedCustomer();
+                credits.add(store.customerCredits()
+                        .save(CustomerCredit.none(customer.id(), cop(0).getCurrency())
+                                .add(cop(1_000L + i))));
+            }
+            return credits;
+        });
+        // 1,250 ids, the stored ones spread among unknown ones: more than one IN list, fetch batch or JDBC batch
+        var ids = new ArrayList<CustomerId>();
+        for (var credit : saved) {
+            ids.add(credit.customerId());
+            for (int j = 0; j < 4; j++) {
+                ids.add(CustomerId.newId());
+            }
+        }
+
+        var found = store.customerCredits().findByCustomers(ids);
+
+        assertThat(found).hasSize(250).containsExactlyInAnyOrderElementsOf(saved);
+    }
+
+    @Test
+    void findByCustomersSeesBalancesSavedEarlierInTheSameUnit() {
+        var customer = savedCustomer();
+        var credit = CustomerCredit.none(customer.id(), cop(0).getCurrency()).add(cop(5_000));
+
+        var found = store.transactions().inTransaction(() -> {
+            store.customerCredits().save(credit);
+            return store.customerCredits().findByCustomers(List.of(customer.id()));
+        });
+
+        assertThat(found).containsExactly(credit.withVersion(1));
     }
 
     private static CreditMovement movement(

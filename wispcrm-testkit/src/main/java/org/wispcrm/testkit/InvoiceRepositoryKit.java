@@ -9,6 +9,8 @@ import static org.wispcrm.testkit.Fixtures.cop;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.ErrorCode;
@@ -24,7 +26,8 @@ import org.wispcrm.core.invoice.InvoiceStatus;
  * Compatibility kit for {@link org.wispcrm.core.invoice.InvoiceRepository}: every field and line round-trips in
  * order, the billing key and the number are each unique ({@code DUPLICATE}), a second insert of an id is
  * {@code DUPLICATE}, stale or missing rows are {@code CONCURRENT_MODIFICATION}, drafts are refused, and every
- * finder filters and orders as its javadoc says (ids in {@link org.wispcrm.core.common.Ids#ORDER}).
+ * finder filters and orders as its javadoc says (ids in {@link org.wispcrm.core.common.Ids#ORDER}), including the
+ * bulk {@code findByBillingKeys} for more keys than one query binds.
  */
 public abstract class InvoiceRepositoryKit extends PersistenceKit {
     private static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
@@ -171,6 +174,73 @@ public abstract class InvoiceRepositoryKit extends PersistenceKit {
         assertThat(store.invoices().findByBillingKey("nobody/2026-11-01")).isEmpty();
         assertThat(store.invoices().findByCustomer(CustomerId.newId())).isEmpty();
         assertThat(store.invoices().findOpenByCustomer(CustomerId.newId())).isEmpty();
+    }
+
+    @Test
+    void findByBillingKeysReturnsEachStoredInvoiceOnceAndLeavesOutUnknownKeys() {
+        var ana = savedCustomer();
+        var beto = savedCustomer();
+        var anaNov = store.invoices().save(invoice(ana, 1, NOV_1));
+        var anaDec = store.invoices().save(invoice(ana, 2, DEC_1));
+        var anaDecPaid = store.invoices().save(anaDec.applyPayment(cop(10_000)));
+        var betoNov = store.invoices().save(invoice(beto, 3, NOV_1));
+
+        var found = store.invoices()
+                .findByBillingKeys(List.of(
+                        anaNov.billingKey(),
+                        Invoice.billingKeyOf(ana.id(), NOV_1.minusMonths(1)),
+                        anaDec.billingKey(),
+                        anaNov.billingKey(),
+                        "nobody/2026-11-01",
+                        anaDec.billingKey()));
+
+        // the latest stored version, lines included; Beto's invoice for the same period is not Ana's key
+        assertThat(found).containsExactlyInAnyOrder(anaNov, anaDecPaid);
+        assertThat(store.invoices().findByBillingKeys(List.of(betoNov.billingKey())))
+                .containsExactly(betoNov);
+        assertThat(store.invoices().findByBillingKeys(List.of())).isEmpty();
+        assertThat(store.invoices()
+                        .findByBillingKeys(Set.of("nobody/2026-11-01", Invoice.billingKeyOf(beto.id(), DEC_1))))
+                .isEmpty();
+    }
+
+    @Test
+    void findByBillingKeysAnswersForMoreKeysThanOneQueryBinds() {
+        var customers = List.of(savedCustomer(), savedCustomer(), savedCustomer(), savedCustomer(), savedCustomer());
+        var saved = store.transactions().inTransaction(() -> {
+            var invoices = new ArrayList<Invoice>();
+            for (int i = 0; i < 250; i++) {
+                var customer = customers.get(i % customers.size());
+                invoices.add(store.invoices().save(invoice(customer, i + 1, NOV_1.minusMonths(i / customers.size()))));
+            }
+            return invoices;
+        });
+        // 1,250 keys, the stored ones spread among unknown ones: more than one IN list, fetch batch or JDBC batch
+        var keys = new ArrayList<String>();
+        for (int i = 0; i < saved.size(); i++) {
+            keys.add(saved.get(i).billingKey());
+            for (int j = 0; j < 4; j++) {
+                keys.add(Invoice.billingKeyOf(customers.get(j).id(), DEC_1.plusMonths(i * 4L + j)));
+            }
+        }
+
+        var found = store.invoices().findByBillingKeys(keys);
+
+        assertThat(found).hasSize(250).containsExactlyInAnyOrderElementsOf(saved);
+    }
+
+    @Test
+    void findByBillingKeysSeesInvoicesSavedEarlierInTheSameUnit() {
+        var customer = savedCustomer();
+        var stored = store.invoices().save(invoice(customer, 1, NOV_1));
+        var unsaved = invoice(customer, 2, DEC_1);
+
+        var found = store.transactions().inTransaction(() -> {
+            store.invoices().save(unsaved);
+            return store.invoices().findByBillingKeys(List.of(stored.billingKey(), unsaved.billingKey()));
+        });
+
+        assertThat(found).containsExactlyInAnyOrder(stored, unsaved.withVersion(1));
     }
 
     @Test

@@ -30,8 +30,9 @@ import org.wispcrm.core.notification.NotificationKind;
 import org.wispcrm.core.notification.NotificationStatus;
 
 /**
- * Compatibility kit for {@link org.wispcrm.core.notification.NotificationOutbox}: idempotent enqueue, claims of due
- * messages oldest first under a lease, the outcome transitions, listing by status, and exclusive claims under
+ * Compatibility kit for {@link org.wispcrm.core.notification.NotificationOutbox}: idempotent enqueue, one message at a
+ * time or many at once ({@code enqueueAll}: stored and repeated keys skipped, all or nothing), claims of due
+ * messages oldest due first (ties in id order) under a lease, the outcome transitions, listing by status, and exclusive claims under
  * concurrency. {@code requeue} of a message that is not {@code DEAD} fails with {@code ILLEGAL_TRANSITION}; marking
  * an unknown id fails with {@code NOT_FOUND}.
  */
@@ -117,6 +118,147 @@ public abstract class NotificationOutboxKit extends PersistenceKit {
     }
 
     @Test
+    void enqueueAllAddsEveryMessageAndCountsThem() {
+        var messages = List.of(
+                notification(customerId(), "all-1", NOW),
+                notification(customerId(), "all-2", later(1)),
+                notification(customerId(), "all-3", later(2)));
+
+        assertThat(store.outbox().enqueueAll(messages)).isEqualTo(3);
+
+        for (var message : messages) {
+            assertThat(store.outbox().findById(message.id())).contains(message);
+            assertThat(store.outbox().findByIdempotencyKey(message.idempotencyKey()))
+                    .contains(message);
+        }
+        assertThat(store.outbox().enqueueAll(List.of())).isZero();
+        assertThat(store.outbox()
+                        .findByStatus(NotificationStatus.PENDING, PageRequest.first(10))
+                        .items())
+                .containsExactlyElementsOf(messages);
+    }
+
+    @Test
+    void enqueueAllSkipsKeysAlreadyStoredAndKeepsTheStoredMessages() {
+        var stored = enqueue("skip-1", NOW);
+        var sameKey = otherMessageWithKey("skip-1");
+        var fresh = notification(customerId(), "skip-2", later(1));
+
+        assertThat(store.outbox().enqueueAll(List.of(sameKey, fresh))).isEqualTo(1);
+
+        assertThat(store.outbox().findByIdempotencyKey("skip-1")).contains(stored);
+        assertThat(store.outbox().findById(sameKey.id())).isEmpty();
+        assertThat(store.outbox().findById(fresh.id())).contains(fresh);
+        // enqueuing the same list again adds nothing
+        assertThat(store.outbox().enqueueAll(List.of(sameKey, fresh))).isZero();
+        assertThat(store.outbox()
+                        .findByStatus(NotificationStatus.PENDING, PageRequest.first(10))
+                        .items())
+                .containsExactly(stored, fresh);
+    }
+
+    @Test
+    void enqueueAllKeepsTheFirstOfSeveralMessagesWithOneKey() {
+        var first = notification(customerId(), "twice", NOW);
+        var other = notification(customerId(), "once", NOW);
+        var second = otherMessageWithKey("twice");
+
+        assertThat(store.outbox().enqueueAll(List.of(first, other, second))).isEqualTo(2);
+
+        assertThat(store.outbox().findByIdempotencyKey("twice")).contains(first);
+        assertThat(store.outbox().findById(second.id())).isEmpty();
+        assertThat(store.outbox().findById(other.id())).contains(other);
+    }
+
+    @Test
+    void enqueueAllSeesMessagesEnqueuedEarlierInTheSameUnit() {
+        var first = notification(customerId(), "unit-1", NOW);
+        var fresh = notification(customerId(), "unit-2", NOW);
+
+        int added = store.transactions().inTransaction(() -> {
+            assertThat(store.outbox().enqueue(first)).isTrue();
+            return store.outbox().enqueueAll(List.of(otherMessageWithKey("unit-1"), fresh));
+        });
+
+        assertThat(added).isEqualTo(1);
+        assertThat(store.outbox().findByIdempotencyKey("unit-1")).contains(first);
+        assertThat(store.outbox().findById(fresh.id())).contains(fresh);
+    }
+
+    @Test
+    void enqueueAllHandlesMoreMessagesThanOneQueryBinds() {
+        int total = 1_050;
+        var earlier = new ArrayList<Notification>();
+        var messages = new ArrayList<Notification>();
+        for (int i = 0; i < total; i++) {
+            var message = notification(customerId(), "bulk-" + i, NOW.minusSeconds(total - i));
+            messages.add(message);
+            if (i % 5 == 0) {
+                earlier.add(message);
+            }
+        }
+        assertThat(store.outbox().enqueueAll(earlier)).isEqualTo(210);
+        // the earlier ones come back under new ids: they must be skipped, and the rest added
+        var again = messages.stream()
+                .map(m -> earlier.contains(m) ? otherMessageWithKey(m.idempotencyKey()) : m)
+                .toList();
+
+        assertThat(store.outbox().enqueueAll(again)).isEqualTo(total - 210);
+
+        var pending = store.outbox().findByStatus(NotificationStatus.PENDING, PageRequest.first(1000));
+        assertThat(pending.totalItems()).isEqualTo(total);
+        assertThat(pending.items()).containsExactlyElementsOf(messages.subList(0, 1000));
+        assertThat(store.outbox().findByIdempotencyKey("bulk-1045")).contains(messages.get(1045));
+        assertThat(store.outbox().findByIdempotencyKey("bulk-1049")).contains(messages.get(1049));
+    }
+
+    @Test
+    void enqueueAllThatFailsAddsNone() {
+        var stored = enqueue("fail-0", NOW);
+        var fresh = notification(customerId(), "fail-1", NOW);
+        // a stored message's id under a new key cannot be added
+        var clash = new Notification(
+                stored.id(),
+                "fail-2",
+                NotificationKind.PAYMENT_RECEIVED,
+                customerId(),
+                Map.of(),
+                List.of(),
+                NotificationStatus.PENDING,
+                0,
+                NOW,
+                null,
+                null,
+                null,
+                NOW,
+                null);
+        var after = notification(customerId(), "fail-3", NOW);
+
+        assertFailsWith(ErrorCode.DUPLICATE, () -> store.outbox().enqueueAll(List.of(fresh, clash, after)));
+
+        assertThat(store.outbox().findByIdempotencyKey("fail-1")).isEmpty();
+        assertThat(store.outbox().findByIdempotencyKey("fail-2")).isEmpty();
+        assertThat(store.outbox().findByIdempotencyKey("fail-3")).isEmpty();
+        assertThat(store.outbox().findById(stored.id())).contains(stored);
+        assertThat(store.outbox().enqueueAll(List.of(fresh, after))).isEqualTo(2);
+    }
+
+    @Test
+    void enqueueAllInAUnitThatRollsBackIsUndone() {
+        var messages = List.of(notification(customerId(), "tx-1", NOW), notification(customerId(), "tx-2", NOW));
+
+        assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
+                    assertThat(store.outbox().enqueueAll(messages)).isEqualTo(2);
+                    throw new IllegalStateException("invoice failed");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(store.outbox().findByIdempotencyKey("tx-1")).isEmpty();
+        assertThat(store.outbox().findByIdempotencyKey("tx-2")).isEmpty();
+        assertThat(store.outbox().enqueueAll(messages)).isEqualTo(2);
+    }
+
+    @Test
     void lookupsOfMissingMessagesAreEmpty() {
         assertThat(store.outbox().findById(NotificationId.newId())).isEmpty();
         assertThat(store.outbox().findByIdempotencyKey("nothing")).isEmpty();
@@ -151,6 +293,23 @@ public abstract class NotificationOutboxKit extends PersistenceKit {
                 .containsExactly(dueLast.id());
         assertThat(store.outbox().findById(notYetDue.id()).orElseThrow().attempts())
                 .isZero();
+    }
+
+    @Test
+    void messagesDueAtTheSameInstantAreClaimedInIdOrder() {
+        // created in the reverse of id order, so an adapter ordering ties by creation time fails; 7fff… before 8000…
+        // is unsigned order, which UUID.compareTo gets wrong
+        var high = enqueue(messageWithId("80000000", "tie-high", NOW.minusSeconds(1)));
+        var low = enqueue(messageWithId("00000001", "tie-low", NOW));
+        var middle = enqueue(messageWithId("7fffffff", "tie-middle", NOW.minusSeconds(2)));
+        var earlierDue = enqueue("tie-earlier", NOW.minusSeconds(10));
+
+        assertThat(store.outbox().claimDue(later(5), 3, LEASE))
+                .extracting(Notification::id)
+                .containsExactly(earlierDue.id(), low.id(), middle.id());
+        assertThat(store.outbox().claimDue(later(5), 3, LEASE))
+                .extracting(Notification::id)
+                .containsExactly(high.id());
     }
 
     @Test
@@ -356,6 +515,49 @@ public abstract class NotificationOutboxKit extends PersistenceKit {
                         .findByStatus(NotificationStatus.PENDING, PageRequest.first(1000))
                         .items())
                 .allSatisfy(n -> assertThat(n.attempts()).isEqualTo(1));
+    }
+
+    /** Another message (new id, other kind, model and times) under an existing key. */
+    private Notification otherMessageWithKey(String key) {
+        return new Notification(
+                NotificationId.newId(),
+                key,
+                NotificationKind.PAYMENT_RECEIVED,
+                customerId(),
+                Map.of("amount", "otro"),
+                List.of(),
+                NotificationStatus.PENDING,
+                0,
+                later(60),
+                null,
+                null,
+                null,
+                later(60),
+                null);
+    }
+
+    /** A message with a given id (its first 8 hex digits), due at {@link Fixtures#later later(1)}. */
+    private Notification messageWithId(String first8Hex, String key, java.time.Instant createdAt) {
+        return new Notification(
+                new NotificationId(BillingFixtures.uuid(first8Hex)),
+                key,
+                NotificationKind.INVOICE_ISSUED,
+                customerId(),
+                Map.of("invoiceNumber", "FE-000042"),
+                List.of(),
+                NotificationStatus.PENDING,
+                0,
+                later(1),
+                null,
+                null,
+                null,
+                createdAt,
+                null);
+    }
+
+    private Notification enqueue(Notification message) {
+        assertThat(store.outbox().enqueue(message)).isTrue();
+        return message;
     }
 
     private Notification enqueue(String key, java.time.Instant dueAt) {

@@ -20,9 +20,10 @@ import org.wispcrm.core.notification.NotificationStatus;
 
 /** The outbox in memory, unique by idempotency key. Claims are exclusive because every call takes the store lock. */
 final class InMemoryNotificationOutbox implements NotificationOutbox {
-    private static final Comparator<Notification> DUE_FIRST = Comparator.comparing(Notification::nextAttemptAt)
-            .thenComparing(Notification::createdAt)
-            .thenComparing(n -> n.id().value(), Ids.ORDER);
+    /** The claim order of the port (and of the JPA outbox's index): due time, then id, which is creation order. */
+    private static final Comparator<Notification> DUE_FIRST =
+            Comparator.comparing(Notification::nextAttemptAt).thenComparing(n -> n.id().value(), Ids.ORDER);
+
     private static final Comparator<Notification> OLDEST_FIRST =
             Comparator.comparing(Notification::createdAt).thenComparing(n -> n.id().value(), Ids.ORDER);
 
@@ -48,6 +49,12 @@ final class InMemoryNotificationOutbox implements NotificationOutbox {
             table.insert(notification);
             return true;
         });
+    }
+
+    /** One unit under the store lock, so a message that fails part-way undoes those the call added before it. */
+    @Override
+    public int enqueueAll(List<Notification> notifications) {
+        return table.locked(() -> NotificationOutbox.super.enqueueAll(notifications));
     }
 
     @Override

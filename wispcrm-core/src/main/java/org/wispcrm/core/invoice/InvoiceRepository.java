@@ -41,9 +41,10 @@ public interface InvoiceRepository {
     Optional<Invoice> findByBillingKey(String billingKey);
 
     /**
-     * The invoices with any of these billing keys, in no particular order; keys without an invoice are left out.
-     * A billing run reads a whole chunk's keys at once. The default asks {@link #findByBillingKey} per key;
-     * adapters over a database answer with one query.
+     * The invoices with any of these billing keys, in no particular order and each once, however often its key is
+     * given; keys without an invoice are left out (no keys, no invoices). Invoices saved earlier in the caller's unit
+     * of work are found. A billing run reads a whole chunk's keys at once. The default asks
+     * {@link #findByBillingKey} per key; adapters over a database answer with one query per batch of keys.
      */
     default List<Invoice> findByBillingKeys(Collection<String> billingKeys) {
         var found = new ArrayList<Invoice>();

@@ -23,11 +23,18 @@ public interface NotificationOutbox {
     boolean enqueue(Notification notification);
 
     /**
-     * {@link #enqueue(Notification)} for several messages, in order: a message whose key exists (or came earlier
-     * in the list) is skipped. A billing run enqueues a chunk's messages at once. The default enqueues one by one;
-     * adapters over a database check every key with one query.
+     * {@link #enqueue(Notification)} for several messages at once, all or nothing. A billing run enqueues a chunk's
+     * messages with one call. The messages are taken in list order: one whose idempotency key is already stored
+     * (including by an earlier call in the same unit of work) or came earlier in the list is skipped, and the message
+     * holding the key is kept untouched; every other message is added.
      *
-     * @return how many messages were added
+     * <p>If a message cannot be added (its id is already stored under another key: {@code DUPLICATE}), none of the
+     * list is: the call fails or, inside a unit of work, the unit does, at the latest when it commits.
+     *
+     * <p>The default enqueues one by one, which is all or nothing only inside a unit of work: an adapter overrides
+     * it, at least to run it as a unit of its own (the adapters over a database check every key with one query).
+     *
+     * @return how many messages were added: 0 for an empty list
      */
     default int enqueueAll(List<Notification> notifications) {
         int added = 0;
@@ -40,7 +47,9 @@ public interface NotificationOutbox {
     }
 
     /**
-     * Claims up to {@code limit} {@code PENDING} messages due at {@code now} (oldest due first): each claimed
+     * Claims up to {@code limit} {@code PENDING} messages due at {@code now} (their {@code nextAttemptAt} is not after
+     * it), in order of {@code nextAttemptAt}, then of id in {@link org.wispcrm.core.common.Ids#ORDER}: oldest due
+     * first, and messages due at the same instant in creation order, since ids are UUID v7. Each claimed
      * message's attempts go up by one, its {@code nextAttemptAt} moves to {@code now + lease}, so no other worker
      * claims it meanwhile, and its {@code lastError} is cleared, since this attempt's outcome is not known yet (a
      * message claimed again with attempts above one and no error was left by a worker that died mid-send).

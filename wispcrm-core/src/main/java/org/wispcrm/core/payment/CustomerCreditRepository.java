@@ -21,8 +21,10 @@ public interface CustomerCreditRepository {
     Optional<CustomerCredit> findByCustomer(CustomerId customerId);
 
     /**
-     * The credit balances of these customers, in no particular order; customers without one are left out. The
-     * default asks {@link #findByCustomer} per customer; adapters over a database answer with one query.
+     * The credit balances of these customers, in no particular order and each once, however often its customer is
+     * given; customers without a balance are left out (no customers, no balances). Balances saved earlier in the
+     * caller's unit of work are found. The default asks {@link #findByCustomer} per customer; adapters over a
+     * database answer with one query per batch of customers.
      */
     default List<CustomerCredit> findByCustomers(Collection<CustomerId> customerIds) {
         var found = new ArrayList<CustomerCredit>();
