@@ -143,38 +143,33 @@ final class JpaInvoiceRepository implements InvoiceRepository {
 
     @Override
     public List<Invoice> findOpenDueBefore(LocalDate dueBefore, @Nullable InvoiceId after, int limit) {
-        if (limit < 1) {
-            return List.of();
-        }
-        String jpql = "select e from InvoiceEntity e where e.status in :open and e.dueDate < :dueBefore"
-                + (after == null ? "" : " and e.id > :after")
-                + " order by e.id";
-        return tx.call(em -> {
-            var query = em.createQuery(jpql, InvoiceEntity.class)
-                    .setParameter("open", OPEN)
-                    .setParameter("dueBefore", dueBefore);
-            if (after != null) {
-                query.setParameter("after", after.value());
-            }
-            return query.setMaxResults(limit).getResultList().stream()
-                    .map(InvoiceEntity::toDomain)
-                    .toList();
-        });
+        return keyset(
+                "e.status in :open and e.dueDate < :dueBefore",
+                Map.of("open", OPEN, "dueBefore", dueBefore),
+                after,
+                limit);
     }
 
     @Override
     public List<Invoice> findWithoutDocument(LocalDate issuedFrom, @Nullable InvoiceId after, int limit) {
+        return keyset("e.documentKey is null and e.issueDate >= :from", Map.of("from", issuedFrom), after, limit);
+    }
+
+    /**
+     * Up to {@code limit} invoices matching {@code condition} with an id after {@code after} (all when null), by id,
+     * read in index order (see {@link JpaTransactionRunner#readInIndexOrder}).
+     */
+    private List<Invoice> keyset(
+            String condition, Map<String, Object> parameters, @Nullable InvoiceId after, int limit) {
         if (limit < 1) {
             throw WispCrmException.invalid("limit", limit, "must be at least 1");
         }
-        String jpql = "select e from InvoiceEntity e where e.documentKey is null and e.issueDate >= :from"
-                + (after == null ? "" : " and e.id > :after")
+        String jpql = "select e from InvoiceEntity e where " + condition + (after == null ? "" : " and e.id > :after")
                 + " order by e.id";
         return tx.call(em -> {
             tx.readInIndexOrder(em);
-            var query = em.createQuery(jpql, InvoiceEntity.class)
-                    .setParameter("from", issuedFrom)
-                    .setHint(HibernateHints.HINT_READ_ONLY, true);
+            var query = em.createQuery(jpql, InvoiceEntity.class).setHint(HibernateHints.HINT_READ_ONLY, true);
+            parameters.forEach(query::setParameter);
             if (after != null) {
                 query.setParameter("after", after.value());
             }

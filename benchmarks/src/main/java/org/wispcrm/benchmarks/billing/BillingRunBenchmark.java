@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.wispcrm.benchmarks.harness.BenchDatabase;
+import org.wispcrm.benchmarks.harness.CommandLine;
 import org.wispcrm.benchmarks.harness.Machine;
 import org.wispcrm.benchmarks.harness.Measurement;
 import org.wispcrm.benchmarks.harness.ResultRow;
@@ -214,28 +214,14 @@ public final class BillingRunBenchmark {
             int jpaBatch = 50;
             int warmup = 10_000;
             long seed = 42;
-            Path out = Files.isDirectory(Path.of("benchmarks"))
-                    ? Path.of("benchmarks/target/results")
-                    : Path.of("target/results");
+            Path out = CommandLine.defaultResults();
             var notes = new ArrayList<String>();
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.equals("--help") || arg.equals("-h")) {
-                    throw new IllegalArgumentException("Billing-run benchmark");
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("Missing value after " + arg);
-                }
-                String value = args[++i];
+            for (var option : CommandLine.options(args, "Billing-run benchmark")) {
+                String arg = option.getKey();
+                String value = option.getValue();
                 switch (arg) {
-                    case "--n" ->
-                        sizes = Arrays.stream(value.split(","))
-                                .map(s -> Integer.parseInt(s.strip().replace("_", "")))
-                                .toList();
-                    case "--db" ->
-                        databases = Arrays.stream(value.split(","))
-                                .map(BenchDatabase::parse)
-                                .toList();
+                    case "--n" -> sizes = CommandLine.sizes(value);
+                    case "--db" -> databases = CommandLine.databases(value);
                     case "--chunk" -> chunk = Integer.parseInt(value);
                     case "--raw-batch" -> rawBatch = Integer.parseInt(value);
                     case "--jpa-batch" -> jpaBatch = Integer.parseInt(value);

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.wispcrm.benchmarks.dispatch.RawBaselines;
 import org.wispcrm.benchmarks.dispatch.UltraMsgStub;
 import org.wispcrm.benchmarks.dispatch.Workers;
 import org.wispcrm.benchmarks.harness.BenchDatabase;
+import org.wispcrm.benchmarks.harness.CommandLine;
 import org.wispcrm.benchmarks.harness.Machine;
 import org.wispcrm.benchmarks.harness.Measurement;
 import org.wispcrm.benchmarks.harness.ResultRow;
@@ -463,28 +463,14 @@ public final class MonthCloseBenchmark {
             int pdfThreads = 4;
             int warmup = 10_000;
             long seed = 42;
-            Path out = Files.isDirectory(Path.of("benchmarks"))
-                    ? Path.of("benchmarks/target/results")
-                    : Path.of("target/results");
+            Path out = CommandLine.defaultResults();
             var notes = new ArrayList<String>();
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.equals("--help") || arg.equals("-h")) {
-                    throw new IllegalArgumentException("Month-close benchmark");
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("Missing value after " + arg);
-                }
-                String value = args[++i];
+            for (var option : CommandLine.options(args, "Month-close benchmark")) {
+                String arg = option.getKey();
+                String value = option.getValue();
                 switch (arg) {
-                    case "--n" ->
-                        sizes = Arrays.stream(value.split(","))
-                                .map(s -> Integer.parseInt(s.strip().replace("_", "")))
-                                .toList();
-                    case "--db" ->
-                        databases = Arrays.stream(value.split(","))
-                                .map(BenchDatabase::parse)
-                                .toList();
+                    case "--n" -> sizes = CommandLine.sizes(value);
+                    case "--db" -> databases = CommandLine.databases(value);
                     case "--workers" -> workers = Integer.parseInt(value);
                     case "--pdf-threads" -> pdfThreads = Integer.parseInt(value);
                     case "--warmup" -> warmup = Integer.parseInt(value);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.Ids;
@@ -90,16 +91,7 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
 
     @Override
     public List<Invoice> findOpenDueBefore(LocalDate dueBefore, @Nullable InvoiceId after, int limit) {
-        requireLimit(limit);
-        return table
-                .select(
-                        i -> i.status().isOpen()
-                                && i.dueDate().isBefore(dueBefore)
-                                && (after == null || Ids.ORDER.compare(i.id().value(), after.value()) > 0),
-                        BY_ID)
-                .stream()
-                .limit(limit)
-                .toList();
+        return keyset(i -> i.status().isOpen() && i.dueDate().isBefore(dueBefore), after, limit);
     }
 
     @Override
@@ -109,16 +101,7 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
 
     @Override
     public List<Invoice> findWithoutDocument(LocalDate issuedFrom, @Nullable InvoiceId after, int limit) {
-        requireLimit(limit);
-        return table
-                .select(
-                        i -> i.documentKey() == null
-                                && !i.issueDate().isBefore(issuedFrom)
-                                && (after == null || Ids.ORDER.compare(i.id().value(), after.value()) > 0),
-                        BY_ID)
-                .stream()
-                .limit(limit)
-                .toList();
+        return keyset(i -> i.documentKey() == null && !i.issueDate().isBefore(issuedFrom), after, limit);
     }
 
     @Override
@@ -137,9 +120,17 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
         });
     }
 
-    private static void requireLimit(int limit) {
+    /** Up to {@code limit} matching invoices with an id after {@code after} (all when null), by id. */
+    private List<Invoice> keyset(Predicate<Invoice> filter, @Nullable InvoiceId after, int limit) {
         var violations = new Violations();
         violations.require(limit >= 1, "limit", limit, "must be at least 1");
         violations.throwIfAny();
+        return table
+                .select(
+                        i -> filter.test(i) && (after == null || Ids.ORDER.compare(i.id().value(), after.value()) > 0),
+                        BY_ID)
+                .stream()
+                .limit(limit)
+                .toList();
     }
 }
