@@ -72,7 +72,10 @@ public final class ChildProcess {
         }
     }
 
-    /** Starts a child JVM with the test class path and this class as main. */
+    /**
+     * Starts a child JVM with the test class path and this class as main; it reaches the database named by
+     * {@code args[1]} where this JVM does (the embedded PostgreSQL too, whose URL it gets in its environment).
+     */
     static Child start(String... args) throws IOException {
         var command = new ArrayList<String>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -83,10 +86,9 @@ public final class ChildProcess {
         command.addAll(List.of(args));
         Path log = Files.createTempFile("wispcrm-child-", ".log");
         log.toFile().deleteOnExit();
-        var process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        TestDatabase.valueOf(args[1]).exportUrlTo(builder.environment());
+        var process = builder.start();
         return new Child(process, log);
     }
 }

@@ -13,8 +13,10 @@ import org.wispcrm.core.Persistence;
 
 /**
  * The databases the kits run on, and the one place that wires them: H2 in memory always; MariaDB and PostgreSQL
- * from {@code WISPCRM_MARIADB_URL} and {@code WISPCRM_POSTGRES_URL}. A suite whose variable is unset is skipped
- * (a JUnit assumption naming the variable) unless {@code WISPCRM_REQUIRE_DATABASES=true}, which makes it fail.
+ * from {@code WISPCRM_MARIADB_URL} and {@code WISPCRM_POSTGRES_URL}. Without {@code WISPCRM_POSTGRES_URL} the
+ * PostgreSQL suite runs on an embedded server ({@link EmbeddedPostgresServer}). A suite without its database is
+ * skipped (a JUnit assumption naming the variable) unless {@code WISPCRM_REQUIRE_DATABASES=true}, which makes an
+ * unset variable fail the suite instead, the PostgreSQL one included: CI must test the server it names.
  * Each database gets one pool and one {@link JpaPersistence} per JVM, migrated once; {@link #emptyStore()}
  * deletes every row so each test starts empty.
  */
@@ -55,21 +57,44 @@ enum TestDatabase {
         this.variable = variable;
     }
 
-    /** The JDBC URL, or a skipped (or, when required, failed) test if it is not configured. */
+    /**
+     * The JDBC URL: the variable's, if set; otherwise a failed test when {@code WISPCRM_REQUIRE_DATABASES=true}, the
+     * embedded server for PostgreSQL ({@link EmbeddedPostgresServer}), and a skipped test for MariaDB or when the
+     * embedded server cannot start here.
+     */
     String url() {
         if (variable == null) {
             return "jdbc:h2:mem:wispcrm_jpa_test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000";
         }
         String url = System.getenv(variable);
-        if (url == null || url.isBlank()) {
-            String message =
-                    name() + " suite needs " + variable + " (for example " + example() + "); set it to run the suite";
-            if ("true".equalsIgnoreCase(System.getenv("WISPCRM_REQUIRE_DATABASES"))) {
-                fail(message + " - WISPCRM_REQUIRE_DATABASES=true makes it mandatory");
-            }
-            Assumptions.abort(message);
+        if (url != null && !url.isBlank()) {
+            return url;
         }
-        return url;
+        String message =
+                name() + " suite needs " + variable + " (for example " + example() + "); set it to run the suite";
+        if ("true".equalsIgnoreCase(System.getenv("WISPCRM_REQUIRE_DATABASES"))) {
+            fail(message + " - WISPCRM_REQUIRE_DATABASES=true makes it mandatory");
+        }
+        if (this == POSTGRESQL) {
+            try {
+                return EmbeddedPostgresServer.url();
+            } catch (IllegalStateException e) {
+                return Assumptions.abort(name() + " suite: " + variable + " is not set and the embedded PostgreSQL"
+                        + " could not start (" + e.getMessage() + "); set " + variable + " (for example " + example()
+                        + ") to run the suite");
+            }
+        }
+        return Assumptions.abort(message);
+    }
+
+    /**
+     * Puts this database's variable, set to {@link #url()}, into a child JVM's environment, so that the child reaches
+     * the same database, the embedded one included.
+     */
+    void exportUrlTo(Map<String, String> environment) {
+        if (variable != null) {
+            environment.put(variable, url());
+        }
     }
 
     private String example() {
