@@ -1,12 +1,14 @@
 package org.wispcrm.jpa;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hibernate.Session;
 import org.wispcrm.core.common.ErrorCode;
@@ -55,13 +57,28 @@ final class JpaNotificationOutbox implements NotificationOutbox {
                 return false;
             }
             em.persist(NotificationEntity.of(notification));
+            tx.local(EnqueuedInUnit.class, EnqueuedInUnit::new).keys.add(notification.idempotencyKey());
             return true;
         });
     }
 
     /**
-     * One query finds which keys exist (it sees rows enqueued earlier in the unit, which Hibernate flushes first);
-     * the other messages are persisted and go out in JDBC batches.
+     * The idempotency keys this unit has enqueued and not yet written. {@link #enqueueAll} asks the database for
+     * the keys that exist without flushing the session first (an auto-flush would dirty-check every entity of the
+     * unit, a whole billing chunk, only to find nothing of this table to write) and adds these instead.
+     */
+    private static final class EnqueuedInUnit implements JpaTransactionRunner.BeforeCommit {
+        final Set<String> keys = new HashSet<>();
+
+        @Override
+        public void beforeCommit(EntityManager em) {
+            // nothing deferred: the entities are persisted and flushed with the unit
+        }
+    }
+
+    /**
+     * One query finds which keys exist, plus those enqueued earlier in the unit; the other messages are persisted
+     * and go out in JDBC batches.
      */
     @Override
     public int enqueueAll(List<Notification> notifications) {
@@ -73,7 +90,8 @@ final class JpaNotificationOutbox implements NotificationOutbox {
                 .distinct()
                 .toList();
         return tx.call(em -> {
-            var taken = new HashSet<String>();
+            var enqueued = tx.local(EnqueuedInUnit.class, EnqueuedInUnit::new).keys;
+            var taken = new HashSet<>(enqueued);
             for (int from = 0; from < keys.size(); from += Queries.MAX_IN) {
                 taken.addAll(existingKeys(em, keys.subList(from, Math.min(keys.size(), from + Queries.MAX_IN))));
             }
@@ -81,6 +99,7 @@ final class JpaNotificationOutbox implements NotificationOutbox {
             for (Notification notification : notifications) {
                 if (taken.add(notification.idempotencyKey())) {
                     em.persist(NotificationEntity.of(notification));
+                    enqueued.add(notification.idempotencyKey());
                     added++;
                 }
             }
@@ -100,12 +119,14 @@ final class JpaNotificationOutbox implements NotificationOutbox {
                             "SELECT idempotency_key FROM notifications WHERE idempotency_key = ANY(?1)", String.class)
                     .unwrap(org.hibernate.query.NativeQuery.class)
                     .addSynchronizedEntityClass(NotificationEntity.class)
+                    .setFlushMode(FlushModeType.COMMIT)
                     .setParameter(1, keys.toArray(String[]::new))
                     .getResultList();
         }
         return em.createQuery(
                         "select e.idempotencyKey from NotificationEntity e where e.idempotencyKey in :keys",
                         String.class)
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("keys", keys)
                 .getResultList();
     }
