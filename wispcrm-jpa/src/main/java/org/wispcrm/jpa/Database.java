@@ -39,6 +39,20 @@ enum Database {
         return uuidJdbcType;
     }
 
+    /** Binds an id to a plain JDBC statement the way Hibernate stores it (16 big-endian bytes, or a native uuid). */
+    void bindUuid(java.sql.PreparedStatement statement, int index, java.util.UUID id) throws java.sql.SQLException {
+        if (uuidJdbcType.equals("BINARY")) {
+            statement.setBytes(
+                    index,
+                    java.nio.ByteBuffer.allocate(16)
+                            .putLong(id.getMostSignificantBits())
+                            .putLong(id.getLeastSignificantBits())
+                            .array());
+        } else {
+            statement.setObject(index, id);
+        }
+    }
+
     /** Whether {@code SELECT ... FOR UPDATE SKIP LOCKED} is used to claim outbox rows. */
     boolean skipLocked() {
         return skipLocked;

@@ -81,12 +81,11 @@ public interface InvoiceRepository {
     List<Invoice> findWithoutDocument(LocalDate issuedFrom, @Nullable InvoiceId after, int limit);
 
     /**
-     * Records each invoice's document key in one unit of work, unless the invoice has a document already (what a
-     * customer received is never replaced), and returns how many were recorded; ids without an invoice are skipped.
-     * Each recorded invoice's version goes up by one, as with {@link #save}.
-     *
-     * @throws org.wispcrm.core.common.WispCrmException {@code CONCURRENT_MODIFICATION} if another writer changed one
-     *     of the invoices while the keys were being recorded (none is recorded then; record them one by one)
+     * Records each invoice's document key, unless the invoice has a document already (what a customer received is
+     * never replaced), and returns how many were recorded; ids without an invoice are skipped. Unlike {@link #save},
+     * there is no version check: recording a key commutes with every other change to an invoice (payments,
+     * credits), so a concurrent payment neither blocks it nor is lost. Each recorded invoice's version still goes
+     * up by one, so a save based on an older read is refused as usual.
      */
     int attachDocuments(Map<InvoiceId, DocumentKey> keys);
 }

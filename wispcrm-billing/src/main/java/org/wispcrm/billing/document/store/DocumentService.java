@@ -281,16 +281,9 @@ public final class DocumentService {
         recordAll(stored);
     }
 
-    /** Records a page's keys in one unit of work; one by one, with retries, if another writer got in between. */
+    /** Records a page's keys in one unit of work. */
     private void recordAll(Map<InvoiceId, DocumentKey> keys) {
-        try {
-            store.transactions().inTransaction(() -> store.invoices().attachDocuments(keys));
-        } catch (WispCrmException e) {
-            if (e.code() != ErrorCode.CONCURRENT_MODIFICATION) {
-                throw e;
-            }
-            keys.forEach(this::record);
-        }
+        store.transactions().inTransaction(() -> store.invoices().attachDocuments(keys));
     }
 
     private static boolean awaitStored(Future<Boolean> outcome) {
