@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * S3Proxy on a loopback port in a child JVM with its in-memory blob store: an S3 server with its own heap (1.5 GB,
- * room for two copies of 100,000 invoices), so the benchmark's 512 MB heap holds only the benchmark. Its file-backed
+ * S3Proxy on a loopback port in a child JVM with its in-memory blob store: an S3 server with its own heap (6 GB:
+ * its in-memory file system costs several times each object's bytes, and a 100,000-invoice run keeps two copies;
+ * 1.5 GB ran out in the middle of one), so the benchmark's 512 MB heap holds only the benchmark. Its file-backed
  * store was tried first and stored 80 to 200 objects a second on this machine, which measured the server's disk
  * writes rather than anything of ours. The child runs {@link #main} from this same jar.
  */
@@ -47,7 +48,7 @@ public final class S3ProxyProcess implements AutoCloseable {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         var command = List.of(
                 java.toString(),
-                "-Xmx1536m",
+                "-Xmx6g",
                 "-cp",
                 System.getProperty("java.class.path"),
                 S3ProxyProcess.class.getName());
