@@ -84,11 +84,7 @@ final class JpaTransactionRunner implements TransactionRunner {
         if (database != Database.POSTGRESQL || unit == null || unit.customPlans) {
             return;
         }
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (var statement = connection.createStatement()) {
-                statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-            }
-        });
+        execute(em, "SET LOCAL plan_cache_mode = force_custom_plan");
         unit.customPlans = true;
     }
 
@@ -103,9 +99,14 @@ final class JpaTransactionRunner implements TransactionRunner {
         if (database != Database.POSTGRESQL || current.get() == null) {
             return;
         }
+        execute(em, "SET LOCAL enable_bitmapscan = off");
+    }
+
+    /** Runs one statement on the unit's connection. */
+    private static void execute(EntityManager em, String sql) {
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
             try (var statement = connection.createStatement()) {
-                statement.execute("SET LOCAL enable_bitmapscan = off");
+                statement.execute(sql);
             }
         });
     }
