@@ -57,15 +57,17 @@ final class JpaChargeRepository implements ChargeRepository {
             return List.of();
         }
         var ids = customerIds.stream().map(CustomerId::value).distinct().toList();
-        List<Charge> found = tx.call(em -> em
-                .createQuery(
-                        "select e from ChargeEntity e where e.customerId in :ids and e.billedOn is null"
-                                + " and e.chargeDate <= :asOf order by e.customerId, e.chargeDate, e.id",
-                        ChargeEntity.class)
-                .setParameter("ids", ids)
-                .setParameter("asOf", asOf)
-                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                .getResultList()
+        List<Charge> found = tx.call(em -> tx
+                .lookUpByIndex(
+                        em,
+                        () -> em.createQuery(
+                                        "select e from ChargeEntity e where e.customerId in :ids and e.billedOn is null"
+                                                + " and e.chargeDate <= :asOf order by e.customerId, e.chargeDate, e.id",
+                                        ChargeEntity.class)
+                                .setParameter("ids", ids)
+                                .setParameter("asOf", asOf)
+                                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                                .getResultList())
                 .stream()
                 .map(ChargeEntity::toDomain)
                 .toList());

@@ -45,13 +45,15 @@ final class JpaCustomerCreditRepository implements CustomerCreditRepository {
         var found = new ArrayList<CustomerCredit>();
         for (int from = 0; from < ids.size(); from += Queries.MAX_IN) {
             var part = ids.subList(from, Math.min(ids.size(), from + Queries.MAX_IN));
-            found.addAll(tx.call(em -> em
-                    .createQuery(
-                            "select e from CustomerCreditEntity e where e.customerId in :ids",
-                            CustomerCreditEntity.class)
-                    .setParameter("ids", part)
-                    .setHint(HibernateHints.HINT_READ_ONLY, true)
-                    .getResultList()
+            found.addAll(tx.call(em -> tx
+                    .lookUpByIndex(
+                            em,
+                            () -> em.createQuery(
+                                            "select e from CustomerCreditEntity e where e.customerId in :ids",
+                                            CustomerCreditEntity.class)
+                                    .setParameter("ids", part)
+                                    .setHint(HibernateHints.HINT_READ_ONLY, true)
+                                    .getResultList())
                     .stream()
                     .map(CustomerCreditEntity::toDomain)
                     .toList()));

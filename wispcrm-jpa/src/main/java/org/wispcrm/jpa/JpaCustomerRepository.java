@@ -55,11 +55,13 @@ final class JpaCustomerRepository implements CustomerRepository {
             return List.of();
         }
         var uuids = ids.stream().map(CustomerId::value).distinct().toList();
-        return tx.call(em -> em
-                .createQuery("select e from CustomerEntity e where e.id in :ids", CustomerEntity.class)
-                .setParameter("ids", uuids)
-                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                .getResultList()
+        return tx.call(em -> tx
+                .lookUpByIndex(
+                        em,
+                        () -> em.createQuery("select e from CustomerEntity e where e.id in :ids", CustomerEntity.class)
+                                .setParameter("ids", uuids)
+                                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                                .getResultList())
                 .stream()
                 .map(CustomerEntity::toDomain)
                 .toList());

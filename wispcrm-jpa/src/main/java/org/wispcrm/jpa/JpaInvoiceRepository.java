@@ -82,8 +82,8 @@ final class JpaInvoiceRepository implements InvoiceRepository {
     }
 
     /**
-     * One query per thousand keys; on PostgreSQL the keys go as one array parameter ({@code = ANY(?)}), planned for
-     * the actual keys (see {@link JpaTransactionRunner#planForActualParameters}).
+     * One query per thousand keys, through the unique index (see {@link JpaTransactionRunner#lookUpByIndex}); on
+     * PostgreSQL the keys go as one array parameter ({@code = ANY(?)}).
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -93,19 +93,21 @@ final class JpaInvoiceRepository implements InvoiceRepository {
         for (int from = 0; from < keys.size(); from += Queries.MAX_IN) {
             var part = keys.subList(from, Math.min(keys.size(), from + Queries.MAX_IN));
             found.addAll(tx.call(em -> {
-                tx.planForActualParameters(em);
-                List<InvoiceEntity> rows = database == Database.POSTGRESQL
-                        ? em.createNativeQuery(
-                                        "SELECT * FROM invoices WHERE billing_key = ANY(?1)", InvoiceEntity.class)
-                                .setParameter(1, part.toArray(String[]::new))
-                                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                                .getResultList()
-                        : em.createQuery(
-                                        "select e from InvoiceEntity e where e.billingKey in :keys",
-                                        InvoiceEntity.class)
-                                .setParameter("keys", part)
-                                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                                .getResultList();
+                List<InvoiceEntity> rows = tx.lookUpByIndex(
+                        em,
+                        () -> database == Database.POSTGRESQL
+                                ? em.createNativeQuery(
+                                                "SELECT * FROM invoices WHERE billing_key = ANY(?1)",
+                                                InvoiceEntity.class)
+                                        .setParameter(1, part.toArray(String[]::new))
+                                        .setHint(HibernateHints.HINT_READ_ONLY, true)
+                                        .getResultList()
+                                : em.createQuery(
+                                                "select e from InvoiceEntity e where e.billingKey in :keys",
+                                                InvoiceEntity.class)
+                                        .setParameter("keys", part)
+                                        .setHint(HibernateHints.HINT_READ_ONLY, true)
+                                        .getResultList());
                 // lines load lazily (in batches), so map while the unit is open
                 return rows.stream().map(InvoiceEntity::toDomain).toList();
             }));

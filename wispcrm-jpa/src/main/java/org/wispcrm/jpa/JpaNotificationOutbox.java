@@ -108,20 +108,22 @@ final class JpaNotificationOutbox implements NotificationOutbox {
     }
 
     /**
-     * On PostgreSQL the keys go as one array parameter, planned for the actual keys (see
-     * {@link JpaTransactionRunner#planForActualParameters}).
+     * Through the unique index (see {@link JpaTransactionRunner#lookUpByIndex}); on PostgreSQL the keys go as one
+     * array parameter.
      */
     @SuppressWarnings("unchecked")
     private List<String> existingKeys(EntityManager em, List<String> keys) {
         if (database == Database.POSTGRESQL) {
-            tx.planForActualParameters(em);
-            return em.createNativeQuery(
-                            "SELECT idempotency_key FROM notifications WHERE idempotency_key = ANY(?1)", String.class)
-                    .unwrap(org.hibernate.query.NativeQuery.class)
-                    .addSynchronizedEntityClass(NotificationEntity.class)
-                    .setFlushMode(FlushModeType.COMMIT)
-                    .setParameter(1, keys.toArray(String[]::new))
-                    .getResultList();
+            return tx.lookUpByIndex(
+                    em,
+                    () -> em.createNativeQuery(
+                                    "SELECT idempotency_key FROM notifications WHERE idempotency_key = ANY(?1)",
+                                    String.class)
+                            .unwrap(org.hibernate.query.NativeQuery.class)
+                            .addSynchronizedEntityClass(NotificationEntity.class)
+                            .setFlushMode(FlushModeType.COMMIT)
+                            .setParameter(1, keys.toArray(String[]::new))
+                            .getResultList());
         }
         return em.createQuery(
                         "select e.idempotencyKey from NotificationEntity e where e.idempotencyKey in :keys",

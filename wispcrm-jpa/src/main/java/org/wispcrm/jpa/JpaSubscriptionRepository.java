@@ -58,14 +58,16 @@ final class JpaSubscriptionRepository implements SubscriptionRepository {
             return List.of();
         }
         var ids = customerIds.stream().map(CustomerId::value).distinct().toList();
-        List<Subscription> found = tx.call(em -> em
-                .createQuery(
-                        "select e from SubscriptionEntity e left join fetch e.plans where e.customerId in :ids"
-                                + " order by e.customerId, e.id",
-                        SubscriptionEntity.class)
-                .setParameter("ids", ids)
-                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                .getResultList()
+        List<Subscription> found = tx.call(em -> tx
+                .lookUpByIndex(
+                        em,
+                        () -> em.createQuery(
+                                        "select e from SubscriptionEntity e left join fetch e.plans where e.customerId in :ids"
+                                                + " order by e.customerId, e.id",
+                                        SubscriptionEntity.class)
+                                .setParameter("ids", ids)
+                                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                                .getResultList())
                 .stream()
                 .map(SubscriptionEntity::toDomain)
                 .toList());

@@ -33,7 +33,6 @@ final class JpaTransactionRunner implements TransactionRunner {
     private static final class Unit {
         final EntityManager em;
         final Map<Class<?>, BeforeCommit> locals = new LinkedHashMap<>();
-        boolean customPlans;
 
         @Nullable
         WispCrmException failure;
@@ -73,19 +72,26 @@ final class JpaTransactionRunner implements TransactionRunner {
     }
 
     /**
-     * On PostgreSQL, has the server plan the rest of the current unit's statements for their actual parameters
-     * ({@code SET LOCAL plan_cache_mode = force_custom_plan}, once per unit). A lookup of many keys in a table that
-     * grows during a billing run must not reuse a generic plan cached while the table was small and had no
-     * statistics (the first run on a new database): that plan scans the whole table on every chunk. Elsewhere it
-     * does nothing. Only valid inside {@link #call(Function)}.
+     * Runs a lookup of many rows by an indexed key (the rows of a chunk's customers, invoices by billing key) so that
+     * PostgreSQL finds them through the index. Two things go wrong otherwise, both on the tables a billing run grows
+     * and most on a new database, whose new rows have no statistics yet: a generic plan cached while the table was
+     * small scans the whole table on every chunk, and even a fresh plan prefers a whole-table scan to some hundreds
+     * of index probes until the table is several times larger than the chunk (the default cost model prices a probe
+     * as a disk seek). Either way a run costs time quadratic in its size. So, on PostgreSQL, the lookup is planned
+     * for its actual parameters with whole-table scans priced out ({@code SET LOCAL plan_cache_mode =
+     * force_custom_plan, enable_seqscan = off}), and both settings go back to the session's defaults right after it:
+     * the unit's inserts keep their cached plans. Elsewhere it just runs the lookup. Only valid inside
+     * {@link #call(Function)}.
      */
-    void planForActualParameters(EntityManager em) {
-        Unit unit = current.get();
-        if (database != Database.POSTGRESQL || unit == null || unit.customPlans) {
-            return;
+    <T> T lookUpByIndex(EntityManager em, Supplier<T> lookup) {
+        if (database != Database.POSTGRESQL || current.get() == null) {
+            return lookup.get();
         }
-        execute(em, "SET LOCAL plan_cache_mode = force_custom_plan");
-        unit.customPlans = true;
+        execute(em, "SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL enable_seqscan = off");
+        T rows = lookup.get();
+        // not in a finally block: after a failed statement PostgreSQL refuses every statement until rollback
+        execute(em, "SET LOCAL plan_cache_mode TO DEFAULT; SET LOCAL enable_seqscan TO DEFAULT");
+        return rows;
     }
 
     /**

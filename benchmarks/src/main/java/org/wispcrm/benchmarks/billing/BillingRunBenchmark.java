@@ -51,7 +51,8 @@ public final class BillingRunBenchmark {
     public static final List<String> INVOICE_TABLES =
             List.of("invoice_lines", "notifications", "invoices", "invoice_sequences");
     /** The tables the workload seeds. */
-    public static final List<String> SEEDED_TABLES = List.of("plans", "plan_prices", "customers", "subscriptions");
+    public static final List<String> SEEDED_TABLES =
+            List.of("plans", "plan_prices", "customers", "subscriptions", "subscription_plans");
 
     private final Options options;
     private final Map<String, String> environment;

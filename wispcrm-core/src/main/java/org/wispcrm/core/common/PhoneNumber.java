@@ -6,23 +6,31 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A valid phone number in E.164 form ({@code +573001234567}), as WhatsApp and SMS gateways expect it.
+ * A phone number in E.164 form ({@code +573001234567}), as WhatsApp and SMS gateways expect it.
  *
- * @param e164 the number in E.164 form
+ * <p>Numbers people type enter through {@link #parse}, which checks them against libphonenumber's numbering plans.
+ * The constructor, used for stored numbers, checks the form only: a number accepted once must not become unreadable
+ * when a newer libphonenumber changes a country's plan, and a billing run loading 100,000 customers should not
+ * check each of their numbers against those plans again.
+ *
+ * @param e164 the number in E.164 form: {@code +}, then 7 to 15 digits, the first not {@code 0}
  */
 public record PhoneNumber(String e164) {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final int MIN_DIGITS = 7;
+    private static final int MAX_DIGITS = 15;
 
-    /** Accepts only an already valid E.164 number (used when reading stored data). */
+    /** Accepts a number in E.164 form (see the class comment: the form only). */
     public PhoneNumber {
-        if (e164 == null || !e164.equals(normalise(e164, null))) {
-            throw WispCrmException.invalid("phone", e164, "is not a valid E.164 phone number");
+        if (!isE164(e164)) {
+            throw WispCrmException.invalid("phone", e164, "is not a phone number in E.164 form (+ and 7 to 15 digits)");
         }
     }
 
     /**
      * Parses a number as a person types it ({@code 300 123 4567}, {@code +57 300-123-4567}); numbers without a
-     * country code are read in {@code defaultRegion} (ISO 3166 code such as {@code "CO"}).
+     * country code are read in {@code defaultRegion} (ISO 3166 code such as {@code "CO"}). Only numbers that are
+     * valid in their country's numbering plan are accepted.
      */
     public static PhoneNumber parse(String raw, String defaultRegion) {
         String e164 = normalise(raw, defaultRegion);
@@ -47,6 +55,16 @@ public record PhoneNumber(String e164) {
         } catch (NumberParseException e) {
             return null;
         }
+    }
+
+    private static boolean isE164(@Nullable String text) {
+        if (text == null || text.length() < MIN_DIGITS + 1 || text.length() > MAX_DIGITS + 1) {
+            return false;
+        }
+        if (text.charAt(0) != '+' || text.charAt(1) == '0') {
+            return false;
+        }
+        return text.chars().skip(1).allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** The number with all but the country code and last four digits hidden, for logs. */

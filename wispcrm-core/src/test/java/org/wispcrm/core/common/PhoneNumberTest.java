@@ -50,6 +50,27 @@ class PhoneNumberTest {
         assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("phone");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"573001234567", "+0573001234567", "+57300", "+5730012345678901", "+57300123456a", "+"})
+    void the_constructor_rejects_what_is_not_in_e164_form_naming_phone(String stored) {
+        var e = catchThrowableOfType(WispCrmException.class, () -> new PhoneNumber(stored));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+        assertThat(e.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("phone");
+            assertThat(v.rejectedValue()).isEqualTo(stored);
+        });
+    }
+
+    @Test
+    void a_stored_number_is_read_back_even_if_the_numbering_plan_no_longer_knows_it() {
+        // +57 1 234 5678 is in E.164 form but not in Colombia's current plan: typed in, it is refused ...
+        assertThat(catchThrowableOfType(WispCrmException.class, () -> PhoneNumber.parse("+57 1 234 5678", "CO")))
+                .isNotNull();
+        // ... but a number stored when an older plan allowed it still loads, so its customer can still be billed
+        assertThat(new PhoneNumber("+5712345678").e164()).isEqualTo("+5712345678");
+    }
+
     @Test
     void masks_all_but_the_country_prefix_and_last_four_digits() {
         PhoneNumber colombian = PhoneNumber.parse("300 123 4567", "CO");
