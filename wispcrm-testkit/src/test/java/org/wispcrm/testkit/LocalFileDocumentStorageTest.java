@@ -45,7 +45,7 @@ class LocalFileDocumentStorageTest extends DocumentStorageKit {
     // ---- layout ------------------------------------------------------------------------------------------------
 
     @Test
-    void a_document_is_a_plain_file_below_the_root_with_a_hidden_content_type_sidecar() throws IOException {
+    void a_document_is_a_plain_file_below_the_root_and_a_pdf_needs_nothing_else() throws IOException {
         var storage = new LocalFileDocumentStorage(root);
         var key = DocumentKey.of("invoices", "2026", "11", "FE-000123.pdf");
 
@@ -53,17 +53,31 @@ class LocalFileDocumentStorageTest extends DocumentStorageKit {
 
         Path file = root.resolve("invoices/2026/11/FE-000123.pdf");
         assertThat(Files.readString(file)).isEqualTo("%PDF-1.7 ...");
-        assertThat(Files.readString(file.resolveSibling(".FE-000123.pdf.content-type")))
-                .isEqualTo("application/pdf");
+        assertThat(storage.get(key).orElseThrow().contentType()).isEqualTo("application/pdf");
         assertThat(storage.url(key, Duration.ofSeconds(1))).isEqualTo(file.toUri());
         assertThat(listRecursively(root))
-                .as("no temporary file is left behind")
+                .as("no sidecar for the type the name implies, and no temporary file left behind")
                 .containsExactlyInAnyOrder(
-                        "invoices",
-                        "invoices/2026",
-                        "invoices/2026/11",
-                        "invoices/2026/11/FE-000123.pdf",
-                        "invoices/2026/11/.FE-000123.pdf.content-type");
+                        "invoices", "invoices/2026", "invoices/2026/11", "invoices/2026/11/FE-000123.pdf");
+    }
+
+    @Test
+    void another_content_type_is_kept_in_a_hidden_sidecar_until_a_version_with_the_implied_type_replaces_it()
+            throws IOException {
+        var storage = new LocalFileDocumentStorage(root);
+        var key = DocumentKey.of("exports", "clients.csv");
+        Path sidecar = root.resolve("exports/.clients.csv.content-type");
+
+        storage.put(key, "a;b".getBytes(UTF_8), "text/csv; charset=windows-1252");
+
+        assertThat(Files.readString(sidecar)).isEqualTo("text/csv; charset=windows-1252");
+        assertThat(storage.get(key).orElseThrow().contentType()).isEqualTo("text/csv; charset=windows-1252");
+
+        storage.put(key, "a,b".getBytes(UTF_8), "text/csv");
+
+        assertThat(sidecar).doesNotExist();
+        assertThat(storage.get(key).orElseThrow().contentType()).isEqualTo("text/csv");
+        assertThat(listRecursively(root)).containsExactlyInAnyOrder("exports", "exports/clients.csv");
     }
 
     @Test

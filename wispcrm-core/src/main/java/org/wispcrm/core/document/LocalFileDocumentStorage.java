@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.wispcrm.core.common.ErrorCode;
@@ -29,19 +29,21 @@ import org.wispcrm.core.common.WispCrmException;
  *
  * <p><b>Layout.</b> The document of key {@code invoices/2026/11/FE-000123.pdf} is the file
  * {@code <root>/invoices/2026/11/FE-000123.pdf} holding exactly its bytes, so an operator can browse and back up the
- * folder and {@link #url} is that file's {@code file:} URI. Its content type is kept in a sidecar file beside it,
+ * folder and {@link #url} is that file's {@code file:} URI. Its content type is the one its extension implies
+ * ({@code application/pdf}, {@code text/html}, ..., else {@code application/octet-stream}), which is also what a file
+ * copied in by hand gets. A document stored with any other type keeps it in a sidecar file beside it,
  * {@code .FE-000123.pdf.content-type} (US-ASCII). Sidecars and temporary files start with a dot, which no
- * {@link DocumentKey} segment may, so no key can ever name them. A document without a sidecar (copied in by hand) gets
- * a content type derived from its extension ({@code application/pdf}, {@code text/html}, ...), else
- * {@code application/octet-stream}.
+ * {@link DocumentKey} segment may, so no key can ever name them.
  *
- * <p><b>Atomic writes.</b> {@link #put} writes the sidecar and then the content, each to a temporary file in the same
- * folder that is flushed to disk and renamed over the target with {@code ATOMIC_MOVE} (falling back to
- * {@code REPLACE_EXISTING} where the file system cannot move atomically), so a reader sees the old document or the new
- * one, never a partly written one. Within one instance, puts and reads of the same key are also serialized, so bytes
- * and content type are always read as a pair. Two processes writing the same key into one root at the same moment may
- * pair one's bytes with the other's content type (the bytes are still whole); keys are deterministic, so the next put
- * repairs it. Share a root between hosts only for reading, or use S3.
+ * <p><b>Atomic writes.</b> {@link #put} writes the sidecar (if the type needs one) and then the content, each to a
+ * temporary file in the same folder that is flushed to disk and renamed over the target with {@code ATOMIC_MOVE}
+ * (falling back to {@code REPLACE_EXISTING} where the file system cannot move atomically), so a reader sees the old
+ * document or the new one, never a partly written one. A PDF stored as {@code application/pdf} is one such file, so
+ * one flush to disk. Within one instance, puts and reads of the same key are also serialized, so bytes and content
+ * type are always read as a pair. Two processes writing the same key into one root at the same moment, or a crash
+ * between a document's content and the removal of a sidecar an earlier version needed, may pair bytes with another
+ * version's content type (the bytes are still whole); keys are deterministic, so the next put repairs it. Share a
+ * root between hosts only for reading, or use S3.
  *
  * <p><b>Containment.</b> Keys resolve below the root and never escape it: on top of the shape rules of
  * {@link DocumentKey}, every resolved path is normalized and must start with the root, and the real path of every
@@ -110,10 +112,17 @@ public final class LocalFileDocumentStorage implements DocumentStorage {
         try {
             createFoldersInsideRoot(key, folder);
             refuseIfOutsideRoot(key, target);
-            // Sidecar first: until the content is in place the document does not exist, so a crash in between
-            // never shows new bytes with a missing or stale type on a first write.
-            writeAtomically(folder, sidecarName(target), contentType.getBytes(US_ASCII));
-            writeAtomically(folder, target.getFileName().toString(), content);
+            String name = target.getFileName().toString();
+            if (contentType.equals(typeImpliedBy(name))) {
+                writeAtomically(folder, name, content);
+                // the type an earlier version of this document was stored with
+                Files.deleteIfExists(folder.resolve(sidecarName(target)));
+            } else {
+                // Sidecar first: until the content is in place the document does not exist, so a crash in between
+                // never shows new bytes with a missing or stale type on a first write.
+                writeAtomically(folder, sidecarName(target), contentType.getBytes(US_ASCII));
+                writeAtomically(folder, name, content);
+            }
         } catch (IOException e) {
             throw failure("store", key, e);
         } finally {
@@ -234,18 +243,23 @@ public final class LocalFileDocumentStorage implements DocumentStorage {
                 return stored;
             }
         } catch (NoSuchFileException e) {
-            // copied in by hand: fall through to the extension
+            // stored with the type its name implies, or copied in by hand
         }
-        String name = target.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return typeImpliedBy(target.getFileName().toString());
+    }
+
+    private static String typeImpliedBy(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
         return TYPES_BY_EXTENSION.getOrDefault(extension, DEFAULT_CONTENT_TYPE);
     }
 
     /** Writes a temporary file in {@code folder}, forces it to disk, then renames it over {@code name}. */
     private static void writeAtomically(Path folder, String name, byte[] bytes) throws IOException {
         // Not Files.createTempFile: it makes the file owner-only, and documents should get the usual permissions.
-        Path temp = folder.resolve("." + name + "." + UUID.randomUUID() + ".tmp");
+        // CREATE_NEW refuses a name in use; 64 random bits make that as good as never (and need no SecureRandom)
+        Path temp = folder.resolve(
+                "." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
             try (FileChannel channel =
                     FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
