@@ -4,10 +4,15 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
@@ -21,6 +26,10 @@ import javax.management.openmbean.CompositeData;
 public final class HeapSampler implements AutoCloseable {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toSet());
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
     private final long gcCountAtStart;
@@ -75,16 +84,24 @@ public final class HeapSampler implements AutoCloseable {
             return;
         }
         var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        long before = 0;
-        for (MemoryUsage usage : info.getGcInfo().getMemoryUsageBeforeGc().values()) {
-            before += usage.getUsed();
-        }
-        long after = 0;
-        for (MemoryUsage usage : info.getGcInfo().getMemoryUsageAfterGc().values()) {
-            after += usage.getUsed();
-        }
+        long before = heapUsed(info.getGcInfo().getMemoryUsageBeforeGc());
+        long after = heapUsed(info.getGcInfo().getMemoryUsageAfterGc());
         peakUsed.accumulateAndGet(before, Math::max);
         peakAfterGc.accumulateAndGet(after, Math::max);
+    }
+
+    /**
+     * The heap's share of a collection's usage figures, which cover every memory pool: metaspace and the code cache
+     * too, which live outside the heap and {@code -Xmx}.
+     */
+    private long heapUsed(Map<String, MemoryUsage> usageByPool) {
+        long used = 0;
+        for (var pool : usageByPool.entrySet()) {
+            if (heapPools.contains(pool.getKey())) {
+                used += pool.getValue().getUsed();
+            }
+        }
+        return used;
     }
 
     /** The highest used heap seen, in bytes. */
