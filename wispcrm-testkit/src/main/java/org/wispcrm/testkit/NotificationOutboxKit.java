@@ -111,10 +111,7 @@ public abstract class NotificationOutboxKit extends PersistenceKit {
         assertThat(store.outbox().findByIdempotencyKey("payment-received:PAY-7"))
                 .contains(first);
         assertThat(store.outbox().findById(second.id())).isEmpty();
-        assertThat(store.outbox()
-                        .findByStatus(NotificationStatus.PENDING, PageRequest.first(10))
-                        .items())
-                .containsExactly(first);
+        assertThat(pendingMessages()).containsExactly(first);
     }
 
     @Test
@@ -132,10 +129,7 @@ public abstract class NotificationOutboxKit extends PersistenceKit {
                     .contains(message);
         }
         assertThat(store.outbox().enqueueAll(List.of())).isZero();
-        assertThat(store.outbox()
-                        .findByStatus(NotificationStatus.PENDING, PageRequest.first(10))
-                        .items())
-                .containsExactlyElementsOf(messages);
+        assertThat(pendingMessages()).containsExactlyElementsOf(messages);
     }
 
     @Test
@@ -151,10 +145,7 @@ public abstract class NotificationOutboxKit extends PersistenceKit {
         assertThat(store.outbox().findById(fresh.id())).contains(fresh);
         // enqueuing the same list again adds nothing
         assertThat(store.outbox().enqueueAll(List.of(sameKey, fresh))).isZero();
-        assertThat(store.outbox()
-                        .findByStatus(NotificationStatus.PENDING, PageRequest.first(10))
-                        .items())
-                .containsExactly(stored, fresh);
+        assertThat(pendingMessages()).containsExactly(stored, fresh);
     }
 
     @Test
@@ -561,8 +552,13 @@ public abstract class NotificationOutboxKit extends PersistenceKit {
     }
 
     private Notification enqueue(String key, java.time.Instant dueAt) {
-        var message = notification(customerId(), key, dueAt);
-        assertThat(store.outbox().enqueue(message)).isTrue();
-        return message;
+        return enqueue(notification(customerId(), key, dueAt));
+    }
+
+    /** The first ten pending messages (every kit test that reads them has fewer). */
+    private List<Notification> pendingMessages() {
+        return store.outbox()
+                .findByStatus(NotificationStatus.PENDING, PageRequest.first(10))
+                .items();
     }
 }
