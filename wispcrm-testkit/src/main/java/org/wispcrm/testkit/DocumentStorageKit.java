@@ -55,7 +55,8 @@ import org.wispcrm.core.document.StoredDocument;
  * }
  * }</pre>
  *
- * <p>It checks round trips of bytes and content type (empty and 5 MB documents too), overwrite, {@code exists},
+ * <p>It checks round trips of bytes and content type (empty and 5 MB documents too), overwrite, {@code putIfAbsent},
+ * {@code exists},
  * missing keys, links from {@code url} (fetched over HTTP(S) or read from a {@code file:} URI), deep keys, concurrent
  * writers (a reader never sees a torn document), argument validation and the key rules of {@link DocumentKey}.
  *
@@ -215,6 +216,39 @@ public abstract class DocumentStorageKit {
         assertThat(storage.exists(key)).isTrue();
         assertThat(storage.exists(DocumentKey.of("receipts", "RC-000002.pdf"))).isFalse();
         assertThat(storage.exists(DocumentKey.of("RC-000001.pdf"))).isFalse();
+    }
+
+    @Test
+    void put_if_absent_stores_a_new_document_and_keeps_a_stored_one_untouched() {
+        var key = DocumentKey.of("invoices", "2026", "12", "FE-000125.pdf");
+        byte[] first = randomBytes(30_000, 7);
+
+        assertThat(storage.putIfAbsent(key, first, "application/pdf"))
+                .as("first store")
+                .isTrue();
+        assertThat(storage.putIfAbsent(key, randomBytes(500, 8), "text/plain"))
+                .as("second store of the same key")
+                .isFalse();
+
+        StoredDocument stored = storage.get(key).orElseThrow();
+        assertThat(stored.content()).isEqualTo(first);
+        assertThat(stored.contentType()).isEqualTo("application/pdf");
+        assertThat(storage.putIfAbsent(
+                        DocumentKey.of("invoices", "2026", "12", "FE-000126.pdf"), first, "application/pdf"))
+                .as("another key")
+                .isTrue();
+    }
+
+    @Test
+    void put_if_absent_rejects_a_bad_content_type_and_stores_nothing() {
+        var key = DocumentKey.of("invoices", "bad-type-if-absent.pdf");
+
+        assertThatThrownBy(() -> storage.putIfAbsent(key, new byte[] {1}, "pdf"))
+                .isInstanceOfSatisfying(WispCrmException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+                    assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("contentType");
+                });
+        assertThat(storage.exists(key)).isFalse();
     }
 
     @Test
@@ -418,6 +452,31 @@ public abstract class DocumentStorageKit {
         assertCompleteVersion(last);
         assertThat(last.contentType()).isNotEqualTo("application/x-v0");
         assertThat(readerCount[0]).as("reads done while writing").isPositive();
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void concurrent_puts_if_absent_of_one_key_store_one_whole_version_that_was_reported_stored() throws Exception {
+        var key = DocumentKey.of("contended", "FE-000201.pdf");
+        int writers = 3; // versions 1 to 3: assertCompleteVersion knows versions 0 to 3
+        var stored = new boolean[writers + 1];
+        var tasks = new ArrayList<Callable<Void>>();
+        for (int w = 1; w <= writers; w++) {
+            int writer = w;
+            tasks.add(() -> {
+                stored[writer] = storage.putIfAbsent(key, version(writer), "application/x-v" + writer);
+                return null;
+            });
+        }
+
+        runTogether(tasks);
+
+        StoredDocument kept = storage.get(key).orElseThrow();
+        assertCompleteVersion(kept);
+        int keptVersion = kept.content()[0] - 'A';
+        assertThat(stored[keptVersion])
+                .as("the kept version %s was reported stored (reported: %s)", keptVersion, Arrays.toString(stored))
+                .isTrue();
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------

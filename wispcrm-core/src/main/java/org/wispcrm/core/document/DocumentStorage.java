@@ -24,6 +24,24 @@ public interface DocumentStorage {
      */
     void put(DocumentKey key, byte[] content, String contentType);
 
+    /**
+     * {@link #put} unless a document is stored under the key already, in which case that document is kept untouched:
+     * issued documents are what the customer received. One request where the storage can make a write conditional
+     * (S3's {@code If-None-Match}), instead of asking first and writing second.
+     *
+     * <p>The default asks {@link #exists} and then puts, which is not atomic: two callers storing the same key at once
+     * may both write. The adapters here make it atomic.
+     *
+     * @return true if the bytes were stored, false if a document was there already
+     */
+    default boolean putIfAbsent(DocumentKey key, byte[] content, String contentType) {
+        if (exists(key)) {
+            return false;
+        }
+        put(key, content, contentType);
+        return true;
+    }
+
     /** The document under the key, if there is one. */
     Optional<StoredDocument> get(DocumentKey key);
 

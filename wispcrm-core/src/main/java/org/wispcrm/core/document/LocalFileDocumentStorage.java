@@ -106,27 +106,52 @@ public final class LocalFileDocumentStorage implements DocumentStorage {
     public void put(DocumentKey key, byte[] content, String contentType) {
         requireValidContentType(contentType);
         Path target = resolve(key);
-        Path folder = target.getParent();
         var lock = lockOf(key).writeLock();
         lock.lock();
         try {
-            createFoldersInsideRoot(key, folder);
-            refuseIfOutsideRoot(key, target);
-            String name = target.getFileName().toString();
-            if (contentType.equals(typeImpliedBy(name))) {
-                writeAtomically(folder, name, content);
-                // the type an earlier version of this document was stored with
-                Files.deleteIfExists(folder.resolve(sidecarName(target)));
-            } else {
-                // Sidecar first: until the content is in place the document does not exist, so a crash in between
-                // never shows new bytes with a missing or stale type on a first write.
-                writeAtomically(folder, sidecarName(target), contentType.getBytes(US_ASCII));
-                writeAtomically(folder, name, content);
-            }
+            write(key, target, content, contentType);
         } catch (IOException e) {
             throw failure("store", key, e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Atomic in this process: the check and the write hold the key's lock (one writing host per root). */
+    @Override
+    public boolean putIfAbsent(DocumentKey key, byte[] content, String contentType) {
+        requireValidContentType(contentType);
+        Path target = resolve(key);
+        var lock = lockOf(key).writeLock();
+        lock.lock();
+        try {
+            if (isDocument(key, target)) {
+                return false;
+            }
+            write(key, target, content, contentType);
+            return true;
+        } catch (IOException e) {
+            throw failure("store", key, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes the document and its content type; the caller holds the key's write lock. */
+    private void write(DocumentKey key, Path target, byte[] content, String contentType) throws IOException {
+        Path folder = target.getParent();
+        createFoldersInsideRoot(key, folder);
+        refuseIfOutsideRoot(key, target);
+        String name = target.getFileName().toString();
+        if (contentType.equals(typeImpliedBy(name))) {
+            writeAtomically(folder, name, content);
+            // the type an earlier version of this document was stored with
+            Files.deleteIfExists(folder.resolve(sidecarName(target)));
+        } else {
+            // Sidecar first: until the content is in place the document does not exist, so a crash in between
+            // never shows new bytes with a missing or stale type on a first write.
+            writeAtomically(folder, sidecarName(target), contentType.getBytes(US_ASCII));
+            writeAtomically(folder, name, content);
         }
     }
 

@@ -32,8 +32,8 @@ import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignReques
  *
  * <p>The document of key {@code invoices/2026/11/FE-000123.pdf} is the object
  * {@code <keyPrefix>/invoices/2026/11/FE-000123.pdf} of the configured bucket, stored with its content type and the
- * configured server-side encryption. An S3 put is atomic, so readers see the old or the new document. {@link #exists}
- * is a HEAD request; {@link #url} is a presigned GET valid for the given ttl (at most 7 days, S3's limit).
+ * configured server-side encryption. An S3 put is atomic, so readers see the old or the new document;
+ * {@link #putIfAbsent} is one conditional put. {@link #exists} is a HEAD request; {@link #url} is a presigned GET valid for the given ttl (at most 7 days, S3's limit).
  *
  * <p>The host builds the {@link S3Client} and {@link S3Presigner} (region, credentials, HTTP client, retries, endpoint)
  * and keeps closing them; this class only uses them. Errors are {@code WispCrmException}s: a missing bucket or denied
@@ -47,6 +47,7 @@ public final class S3DocumentStorage implements DocumentStorage {
 
     private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
     private static final int MAX_CONTENT_TYPE_LENGTH = 255;
+    private static final int PRECONDITION_FAILED = 412;
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -93,6 +94,34 @@ public final class S3DocumentStorage implements DocumentStorage {
     @Override
     public void put(DocumentKey key, byte[] content, String contentType) {
         requireValidContentType(contentType);
+        try {
+            s3.putObject(putRequest(key, content, contentType).build(), RequestBody.fromBytes(content));
+        } catch (SdkException e) {
+            throw failure("store", key, e);
+        }
+    }
+
+    /**
+     * A conditional PUT ({@code If-None-Match: *}): S3 stores the object only if the key is free and answers 412
+     * otherwise, so checking and writing are one atomic request.
+     */
+    @Override
+    public boolean putIfAbsent(DocumentKey key, byte[] content, String contentType) {
+        requireValidContentType(contentType);
+        try {
+            s3.putObject(
+                    putRequest(key, content, contentType).ifNoneMatch("*").build(), RequestBody.fromBytes(content));
+            return true;
+        } catch (SdkException e) {
+            if (e instanceof S3Exception s3e && s3e.statusCode() == PRECONDITION_FAILED) {
+                return false;
+            }
+            // 409 is another conditional write of the key in flight: whether it succeeds is unknown, so it fails
+            throw failure("store", key, e);
+        }
+    }
+
+    private PutObjectRequest.Builder putRequest(DocumentKey key, byte[] content, String contentType) {
         var request = PutObjectRequest.builder()
                 .bucket(bucket)
                 .key(objectKey(key))
@@ -108,11 +137,7 @@ public final class S3DocumentStorage implements DocumentStorage {
                 }
             }
         }
-        try {
-            s3.putObject(request.build(), RequestBody.fromBytes(content));
-        } catch (SdkException e) {
-            throw failure("store", key, e);
-        }
+        return request;
     }
 
     @Override

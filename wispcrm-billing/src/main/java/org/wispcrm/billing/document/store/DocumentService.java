@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +53,8 @@ import org.wispcrm.core.payment.PaymentQuery;
  * {@link #renderMissing()} produces it on a later attempt. Nothing here creates or numbers an invoice, so a retry can
  * never duplicate one; rendering again writes the same bytes under the same key.
  *
- * <p><b>Stored documents are kept.</b> A document already in storage under its key is never rendered again (it is
- * what the customer received, even if the letterhead changed since); only its key is recorded if that was missing.
+ * <p><b>Stored documents are kept.</b> A document already in storage under its key is never replaced (it is what
+ * the customer received, even if the letterhead changed since); only its key is recorded if that was missing.
  *
  * <p>Wiring after a billing run: {@code billing.invoicing().run(date, documents.afterCommit())}; and, on a schedule
  * or after a storage outage, {@code documents.renderMissing()}. Thread-safe.
@@ -67,6 +67,7 @@ public final class DocumentService {
     private static final int SAVE_ATTEMPTS = 5;
     private static final int PAGE = 200;
     private static final int DEFAULT_THREADS = Runtime.getRuntime().availableProcessors();
+    private static final int WRITERS_PER_RENDERER = 4;
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
@@ -117,9 +118,9 @@ public final class DocumentService {
         return DocumentKeys.invoice(invoice.requireNumber(), invoice.issueDate());
     }
 
-    /** Stores (unless stored) and records; whether it had to render. */
+    /** Stores (unless stored) and records; whether it stored. */
     private boolean store(Invoice invoice, DocumentKey key) {
-        boolean rendered = putUnlessStored(key, () -> invoices.render(invoice));
+        boolean rendered = putUnlessStored(key, invoices.render(invoice));
         record(invoice.id(), key);
         return rendered;
     }
@@ -188,11 +189,12 @@ public final class DocumentService {
      * recorded document, and produces their PDFs: the step after a billing run, and the retry path after a storage
      * failure or a crash. A document that fails is reported and tried again on the next call; the others go on.
      *
-     * <p>Invoices are taken a page at a time: their PDFs are rendered and stored by {@code threads} threads at once
-     * (rendering is CPU work, storing mostly waiting on the storage), then the page's keys are recorded in one unit
-     * of work. A month of 100,000 invoices is one call.
+     * <p>Invoices are taken a page at a time: {@code threads} threads render their PDFs and four times as many store
+     * them (rendering is CPU work; storing is mostly waiting, on the disk's {@code fsync} or on the network, so more
+     * stores in flight keep the renderers busy), then the page's keys are recorded in one unit of work. A month of
+     * 100,000 invoices is one call.
      *
-     * @param threads how many invoices are rendered and stored at once (at least 1)
+     * @param threads how many invoices are rendered at once (at least 1)
      */
     public DocumentRunReport renderMissing(@Nullable LocalDate from, int threads) {
         if (threads < 1) {
@@ -200,11 +202,14 @@ public final class DocumentService {
         }
         var tally = new Tally();
         LocalDate since = from != null ? from : EARLIEST;
-        ExecutorService workers = Executors.newFixedThreadPool(threads, DocumentService::workerThread);
+        ExecutorService renderers = Executors.newFixedThreadPool(threads, DocumentService::workerThread);
+        ExecutorService writers =
+                Executors.newFixedThreadPool(threads * WRITERS_PER_RENDERER, DocumentService::workerThread);
         try {
-            renderMissingInvoices(since, workers, tally);
+            renderMissingInvoices(since, renderers, writers, tally);
         } finally {
-            workers.shutdownNow();
+            renderers.shutdownNow();
+            writers.shutdownNow();
         }
         for (CreditNote note : store.creditNotes().findIssuedBetween(since, LATEST)) {
             if (note.documentKey() == null) {
@@ -235,18 +240,19 @@ public final class DocumentService {
     }
 
     /**
-     * Pages through the invoices without a document. The workers render and store one page while this thread
+     * Pages through the invoices without a document. The pools render and store one page while this thread
      * records the page before and reads the page after, so neither the database nor the workers wait on the other.
      */
-    private void renderMissingInvoices(LocalDate since, ExecutorService workers, Tally tally) {
+    private void renderMissingInvoices(
+            LocalDate since, ExecutorService renderers, ExecutorService writers, Tally tally) {
         List<Invoice> page = store.invoices().findWithoutDocument(since, null, PAGE);
         PageInWork previous = null;
         while (!page.isEmpty()) {
             var current = new PageInWork(page, new ArrayList<>(page.size()));
             for (Invoice invoice : page) {
                 current.outcomes()
-                        .add(workers.submit(
-                                () -> putUnlessStored(invoiceKey(invoice), () -> invoices.render(invoice))));
+                        .add(CompletableFuture.supplyAsync(() -> invoices.render(invoice), renderers)
+                                .thenApplyAsync(pdf -> putUnlessStored(invoiceKey(invoice), pdf), writers));
             }
             if (previous != null) {
                 finish(previous, tally);
@@ -342,10 +348,10 @@ public final class DocumentService {
         return DocumentKeys.creditNote(note.number(), note.issueDate());
     }
 
-    /** Stores (unless stored) and records; whether it had to render. */
+    /** Stores (unless stored) and records; whether it stored. */
     private boolean storeCreditNote(CreditNote note) {
         DocumentKey key = DocumentKeys.creditNote(note.number(), note.issueDate());
-        boolean rendered = putUnlessStored(key, () -> creditNotes.render(note));
+        boolean rendered = putUnlessStored(key, creditNotes.render(note));
         saveWithRetry("CreditNote " + note.id(), () -> {
             CreditNote fresh = store.creditNotes().findById(note.id()).orElseThrow();
             if (!key.equals(fresh.documentKey())) {
@@ -452,13 +458,11 @@ public final class DocumentService {
 
     // ---- storage -------------------------------------------------------------------------------------------------
 
-    /** Renders and stores unless a document is stored under the key already; whether it rendered. */
-    private boolean putUnlessStored(DocumentKey key, Supplier<byte[]> render) {
-        if (storage.exists(key)) {
-            return false;
-        }
-        put(key, render.get());
-        return true;
+    /** Stores unless a document is stored under the key already, which is kept; whether it stored. */
+    private boolean putUnlessStored(DocumentKey key, byte[] pdf) {
+        boolean stored = storage.putIfAbsent(key, pdf, PDF);
+        LOG.debug(stored ? "Stored {} ({} bytes)" : "Kept the stored {} (not replaced by {} bytes)", key, pdf.length);
+        return stored;
     }
 
     private void put(DocumentKey key, byte[] pdf) {
