@@ -5,7 +5,9 @@ import jakarta.persistence.FlushModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -131,6 +133,37 @@ final class JpaNotificationOutbox implements NotificationOutbox {
                 .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("keys", keys)
                 .getResultList();
+    }
+
+    /**
+     * One JDBC batch of updates by idempotency key (the unique index). The version is left alone: the flag only ever
+     * goes to true, so it commutes with the dispatcher's marks, and a mark that loaded the row before and writes it
+     * back with false only costs one storage check on the next attempt.
+     */
+    @Override
+    public int markAttachmentsStored(Collection<String> idempotencyKeys) {
+        if (idempotencyKeys.isEmpty()) {
+            return 0;
+        }
+        var keys = new LinkedHashSet<>(idempotencyKeys);
+        return tx.call(em -> {
+            em.flush(); // messages this unit enqueued are written first, so they are marked too
+            return em.unwrap(Session.class).doReturningWork(connection -> {
+                try (var update = connection.prepareStatement("UPDATE notifications SET attachments_stored = TRUE"
+                        + " WHERE idempotency_key = ? AND attachments_stored = FALSE")) {
+                    for (String key : keys) {
+                        update.setString(1, key);
+                        update.addBatch();
+                    }
+                    int marked = 0;
+                    for (int count : update.executeBatch()) {
+                        // a driver that batches without counts (SUCCESS_NO_INFO) is not counted
+                        marked += Math.max(count, 0);
+                    }
+                    return marked;
+                }
+            });
+        });
     }
 
     @Override

@@ -37,6 +37,9 @@ class NotificationEntity extends VersionedEntity {
 
     String attachments = "";
 
+    @Column(name = "attachments_stored")
+    boolean attachmentsStored;
+
     @Enumerated(EnumType.STRING)
     NotificationStatus status = NotificationStatus.PENDING;
 
@@ -74,6 +77,7 @@ class NotificationEntity extends VersionedEntity {
         row.customerId = n.customerId().value();
         row.model = ModelCodec.encode(n.model());
         row.attachments = ModelCodec.encodeKeys(n.attachments());
+        row.attachmentsStored = n.attachmentsStored();
         row.status = n.status();
         row.attempts = n.attempts();
         row.nextAttemptAt = n.nextAttemptAt();
@@ -93,6 +97,7 @@ class NotificationEntity extends VersionedEntity {
                 new CustomerId(customerId),
                 ModelCodec.decode(model),
                 ModelCodec.decodeKeys(attachments),
+                attachmentsStored,
                 status,
                 attempts,
                 nextAttemptAt,

@@ -57,7 +57,7 @@ class JpaPersistenceTest {
                         .executeQuery("SELECT count(*), min(\"success\") FROM \"" + JpaPersistence.SCHEMA_HISTORY_TABLE
                                 + "\" WHERE \"version\" IS NOT NULL")) {
             rows.next();
-            assertThat(rows.getInt(1)).as("V1 and V2, once each").isEqualTo(2);
+            assertThat(rows.getInt(1)).as("V1 to V3, once each").isEqualTo(3);
             assertThat(rows.getBoolean(2)).isTrue();
         }
         try (var connection = pool.getConnection();

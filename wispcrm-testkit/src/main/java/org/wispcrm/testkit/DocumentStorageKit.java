@@ -287,6 +287,15 @@ public abstract class DocumentStorageKit {
         assertThat(fetch(link)).isEqualTo(pdf);
     }
 
+    @Test
+    void url_of_stored_serves_the_bytes_of_a_stored_key() {
+        var key = DocumentKey.of("invoices", "2026", "11", "FE-000127.pdf");
+        byte[] pdf = randomBytes(40_000, 9);
+        storage.put(key, pdf, "application/pdf");
+
+        assertThat(fetch(storage.urlOfStored(key, Duration.ofMinutes(15)))).isEqualTo(pdf);
+    }
+
     // ---- keys --------------------------------------------------------------------------------------------------
 
     @Test

@@ -222,6 +222,7 @@ public final class Fixtures {
                 customerId,
                 Map.of("invoiceNumber", "FE-000042", "amount", "$ 77.350", "dueDate", "2026-11-17"),
                 List.of(DocumentKey.of("invoices", "2026", "11", "FE-000042.pdf")),
+                false,
                 NotificationStatus.PENDING,
                 0,
                 dueAt,

@@ -62,6 +62,7 @@ public abstract class NotificationOutboxKit extends PersistenceKit {
                 List.of(
                         DocumentKey.of("invoices", "2026", "11", "FE-000042.pdf"),
                         DocumentKey.of("statements", "2026", "11", "CLI-0001.pdf")),
+                true,
                 NotificationStatus.PENDING,
                 0,
                 NOW,
@@ -96,6 +97,7 @@ public abstract class NotificationOutboxKit extends PersistenceKit {
                 customerId(),
                 Map.of("amount", "otro"),
                 List.of(),
+                false,
                 NotificationStatus.PENDING,
                 0,
                 later(1),
@@ -215,6 +217,7 @@ public abstract class NotificationOutboxKit extends PersistenceKit {
                 customerId(),
                 Map.of(),
                 List.of(),
+                false,
                 NotificationStatus.PENDING,
                 0,
                 NOW,
@@ -247,6 +250,48 @@ public abstract class NotificationOutboxKit extends PersistenceKit {
         assertThat(store.outbox().findByIdempotencyKey("tx-1")).isEmpty();
         assertThat(store.outbox().findByIdempotencyKey("tx-2")).isEmpty();
         assertThat(store.outbox().enqueueAll(messages)).isEqualTo(2);
+    }
+
+    @Test
+    void markAttachmentsStoredMarksTheNamedMessagesOnlyAndOnlyOnce() {
+        var named = enqueue("invoice-issued:FE-1", NOW);
+        var other = enqueue("invoice-issued:FE-2", NOW);
+        assertThat(named.attachmentsStored()).as("a new message").isFalse();
+
+        int marked = store.outbox().markAttachmentsStored(List.of("invoice-issued:FE-1", "invoice-issued:FE-404"));
+
+        assertThat(marked).as("marked, the unknown key ignored").isEqualTo(1);
+        assertThat(store.outbox().findById(named.id()))
+                .as("the flag and nothing else changed")
+                .contains(named.withAttachmentsStored());
+        assertThat(store.outbox().findById(other.id())).contains(other);
+        assertThat(store.outbox().markAttachmentsStored(List.of("invoice-issued:FE-1")))
+                .as("marked before")
+                .isZero();
+        assertThat(store.outbox().markAttachmentsStored(List.of())).isZero();
+        assertThat(store.outbox().claimDue(NOW, 10, LEASE))
+                .filteredOn(n -> n.id().equals(named.id()))
+                .singleElement()
+                .satisfies(n -> assertThat(n.attachmentsStored()).isTrue());
+    }
+
+    @Test
+    void markAttachmentsStoredSeesMessagesEnqueuedEarlierInTheUnitAndRollsBackWithIt() {
+        assertThat(store.transactions().inTransaction(() -> {
+                    store.outbox().enqueueAll(List.of(notification(customerId(), "in-unit", NOW)));
+                    return store.outbox().markAttachmentsStored(List.of("in-unit"));
+                }))
+                .isEqualTo(1);
+        assertThat(store.outbox().findByIdempotencyKey("in-unit").orElseThrow().attachmentsStored())
+                .isTrue();
+
+        var committed = enqueue("rolled-back-mark", NOW);
+        assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
+                    store.outbox().markAttachmentsStored(List.of("rolled-back-mark"));
+                    throw new IllegalStateException("recording the documents failed");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(store.outbox().findById(committed.id())).contains(committed);
     }
 
     @Test
@@ -517,6 +562,7 @@ public abstract class NotificationOutboxKit extends PersistenceKit {
                 customerId(),
                 Map.of("amount", "otro"),
                 List.of(),
+                false,
                 NotificationStatus.PENDING,
                 0,
                 later(60),
@@ -536,6 +582,7 @@ public abstract class NotificationOutboxKit extends PersistenceKit {
                 customerId(),
                 Map.of("invoiceNumber", "FE-000042"),
                 List.of(),
+                false,
                 NotificationStatus.PENDING,
                 0,
                 later(1),

@@ -126,6 +126,27 @@ class LocalFileDocumentStorageTest extends DocumentStorageKit {
         assertThat(storage.get(DocumentKey.of("a.pdf")).orElseThrow().content()).containsExactly(1);
     }
 
+    @Test
+    void a_folder_removed_after_a_put_is_made_again_by_the_next_put() throws IOException {
+        var storage = new LocalFileDocumentStorage(root);
+        storage.put(DocumentKey.of("invoices", "2026", "11", "FE-1.pdf"), new byte[] {1}, "application/pdf");
+        try (var files = Files.walk(root.resolve("invoices"))) {
+            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+
+        storage.put(DocumentKey.of("invoices", "2026", "11", "FE-2.pdf"), new byte[] {2}, "application/pdf");
+        assertThat(storage.putIfAbsent(
+                        DocumentKey.of("invoices", "2026", "11", "FE-1.pdf"), new byte[] {3}, "application/pdf"))
+                .isTrue();
+
+        assertThat(Files.readAllBytes(root.resolve("invoices/2026/11/FE-2.pdf")))
+                .containsExactly(2);
+        assertThat(Files.readAllBytes(root.resolve("invoices/2026/11/FE-1.pdf")))
+                .containsExactly(3);
+    }
+
     // ---- containment -------------------------------------------------------------------------------------------
 
     @Test

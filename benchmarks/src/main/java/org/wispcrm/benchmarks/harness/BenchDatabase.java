@@ -2,6 +2,8 @@ package org.wispcrm.benchmarks.harness;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -76,8 +78,14 @@ public enum BenchDatabase {
         return url;
     }
 
-    /** A pool over the database with the recommended batching settings. */
+    /**
+     * A pool over the database with the recommended batching settings. H2's benchmark file is deleted first: every
+     * run starts from an empty schema anyway, and a file left by a run killed mid-write may no longer open.
+     */
     public HikariDataSource dataSource(String url, int poolSize) {
+        if (this == H2 && url.equals(example)) {
+            deleteH2Files();
+        }
         var config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(poolSize);
@@ -88,6 +96,17 @@ public enum BenchDatabase {
             case H2 -> {}
         }
         return new HikariDataSource(config);
+    }
+
+    private void deleteH2Files() {
+        Path base = Path.of(example.substring("jdbc:h2:file:".length()));
+        for (String suffix : List.of(".mv.db", ".trace.db")) {
+            try {
+                Files.deleteIfExists(base.resolveSibling(base.getFileName() + suffix));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not delete the H2 benchmark file " + base + suffix, e);
+            }
+        }
     }
 
     /** Drops every table (and sequence, view) of the connection's schema, so the next migration starts empty. */

@@ -8,6 +8,7 @@ import java.util.Objects;
 import javax.money.MonetaryAmount;
 import org.javamoney.moneta.Money;
 import org.wispcrm.billing.document.DocumentKeys;
+import org.wispcrm.billing.document.DocumentMessageKeys;
 import org.wispcrm.billing.document.MessageValues;
 import org.wispcrm.billing.invoice.BillingCalculator;
 import org.wispcrm.billing.invoice.PricedItem;
@@ -136,7 +137,7 @@ public final class CreditNoteService {
         model.put("reason", saved.reason());
         store.outbox()
                 .enqueue(Notification.pending(
-                        "credit-note-issued:" + number.value(),
+                        DocumentMessageKeys.creditNoteIssued(number),
                         NotificationKind.CREDIT_NOTE_ISSUED,
                         invoice.customerId(),
                         model,

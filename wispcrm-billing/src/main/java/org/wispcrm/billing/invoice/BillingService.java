@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wispcrm.billing.document.DocumentKeys;
+import org.wispcrm.billing.document.DocumentMessageKeys;
 import org.wispcrm.billing.document.MessageValues;
 import org.wispcrm.billing.document.Texts;
 import org.wispcrm.billing.policy.BillingPolicy;
@@ -601,7 +602,7 @@ public final class BillingService {
         model.put("periodStart", invoice.period().start().toString());
         model.put("periodEnd", invoice.period().lastDay().toString());
         return Notification.pending(
-                "invoice-issued:" + number.value(),
+                DocumentMessageKeys.invoiceIssued(number),
                 NotificationKind.INVOICE_ISSUED,
                 invoice.customerId(),
                 model,

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import javax.money.MonetaryAmount;
 import org.javamoney.moneta.Money;
 import org.wispcrm.billing.document.DocumentKeys;
+import org.wispcrm.billing.document.DocumentMessageKeys;
 import org.wispcrm.billing.document.MessageValues;
 import org.wispcrm.billing.dunning.DunningService;
 import org.wispcrm.billing.policy.BillingPolicy;
@@ -249,7 +250,7 @@ public final class PaymentService {
             model.put("creditBalance", MessageValues.money(credit));
         }
         return Notification.pending(
-                "payment-received:" + payment.id(),
+                DocumentMessageKeys.paymentReceived(payment.id()),
                 NotificationKind.PAYMENT_RECEIVED,
                 payment.customerId(),
                 model,

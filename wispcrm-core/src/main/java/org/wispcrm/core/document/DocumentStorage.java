@@ -53,4 +53,13 @@ public interface DocumentStorage {
      * which ignores the ttl). Fails with {@code NOT_FOUND} if there is no such document.
      */
     URI url(DocumentKey key, Duration ttl);
+
+    /**
+     * {@link #url} for a document the caller knows is stored, such as one whose key was recorded after it was stored:
+     * an adapter may skip asking whether it exists (S3 presigns the link without a HEAD request). For a document that
+     * is not stored, the link does not work or this fails with {@code NOT_FOUND}. The default is {@link #url}.
+     */
+    default URI urlOfStored(DocumentKey key, Duration ttl) {
+        return url(key, ttl);
+    }
 }

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -49,7 +51,9 @@ import org.wispcrm.core.common.WispCrmException;
  * {@link DocumentKey}, every resolved path is normalized and must start with the root, and the real path of every
  * existing file or folder it goes through (after following symbolic links) must too. A symbolic link that leads
  * outside the root makes the operation fail with {@code STORAGE_FAILURE}; nothing is read or written outside it.
- * The root itself may be a symbolic link; it is resolved once, when the storage is created.
+ * The root itself may be a symbolic link; it is resolved once, when the storage is created. A folder that this
+ * instance has once found really inside the root is trusted for later writes: the root belongs to this process, and
+ * whoever can swap one of its folders for a link can already change the documents in it.
  *
  * <p>A key can not be a document and a folder of other documents at once ({@code a.pdf} and {@code a.pdf/b.pdf}); the
  * second put fails with {@code STORAGE_FAILURE}. Every I/O failure is a {@code STORAGE_FAILURE} naming the key.
@@ -60,6 +64,7 @@ public final class LocalFileDocumentStorage implements DocumentStorage {
     private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
     private static final int MAX_CONTENT_TYPE_LENGTH = 255;
     private static final int LOCK_STRIPES = 64;
+    private static final int MAX_REMEMBERED_FOLDERS = 10_000;
     private static final Map<String, String> TYPES_BY_EXTENSION = Map.ofEntries(
             Map.entry("pdf", "application/pdf"),
             Map.entry("html", "text/html"),
@@ -75,6 +80,11 @@ public final class LocalFileDocumentStorage implements DocumentStorage {
 
     private final Path root;
     private final ReadWriteLock[] locks = new ReadWriteLock[LOCK_STRIPES];
+    /**
+     * Folders this instance found (or made) really inside the root. Checking a folder resolves every link on its
+     * way, a dozen system calls, which cost more than writing a document; a month's documents share a few folders.
+     */
+    private final Set<Path> foldersInsideRoot = ConcurrentHashMap.newKeySet();
 
     /**
      * A storage below {@code root}, which is created if it does not exist.
@@ -140,7 +150,22 @@ public final class LocalFileDocumentStorage implements DocumentStorage {
     /** Writes the document and its content type; the caller holds the key's write lock. */
     private void write(DocumentKey key, Path target, byte[] content, String contentType) throws IOException {
         Path folder = target.getParent();
+        if (foldersInsideRoot.contains(folder)) {
+            try {
+                writeInCheckedFolder(key, target, content, contentType);
+                return;
+            } catch (NoSuchFileException e) {
+                foldersInsideRoot.remove(folder); // removed since it was checked: check and make it again
+            }
+        }
         createFoldersInsideRoot(key, folder);
+        rememberInsideRoot(folder);
+        writeInCheckedFolder(key, target, content, contentType);
+    }
+
+    private void writeInCheckedFolder(DocumentKey key, Path target, byte[] content, String contentType)
+            throws IOException {
+        Path folder = target.getParent();
         refuseIfOutsideRoot(key, target);
         String name = target.getFileName().toString();
         if (contentType.equals(typeImpliedBy(name))) {
@@ -214,7 +239,9 @@ public final class LocalFileDocumentStorage implements DocumentStorage {
     private boolean isDocument(DocumentKey key, Path target) throws IOException {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             // Nothing there, but a folder on the way may still be a link out of the root: refuse that loudly.
-            refuseIfOutsideRoot(key, deepestExisting(target));
+            if (!foldersInsideRoot.contains(target.getParent())) {
+                refuseIfOutsideRoot(key, deepestExisting(target));
+            }
             return false;
         }
         refuseIfOutsideRoot(key, target);
@@ -252,6 +279,13 @@ public final class LocalFileDocumentStorage implements DocumentStorage {
         if (!folder.toRealPath().startsWith(root)) {
             throw outsideRoot(key);
         }
+    }
+
+    private void rememberInsideRoot(Path folder) {
+        if (foldersInsideRoot.size() >= MAX_REMEMBERED_FOLDERS) {
+            foldersInsideRoot.clear(); // a key set spread over very many folders: check them again rather than grow
+        }
+        foldersInsideRoot.add(folder);
     }
 
     private static String sidecarName(Path target) {

@@ -3,7 +3,9 @@ package org.wispcrm.core.inmemory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +57,21 @@ final class InMemoryNotificationOutbox implements NotificationOutbox {
     @Override
     public int enqueueAll(List<Notification> notifications) {
         return table.locked(() -> NotificationOutbox.super.enqueueAll(notifications));
+    }
+
+    @Override
+    public int markAttachmentsStored(Collection<String> idempotencyKeys) {
+        return table.locked(() -> {
+            int marked = 0;
+            for (String key : new LinkedHashSet<>(idempotencyKeys)) {
+                var message = table.getByUniqueKey(key);
+                if (message.isPresent() && !message.get().attachmentsStored()) {
+                    table.replace(message.get().withAttachmentsStored());
+                    marked++;
+                }
+            }
+            return marked;
+        });
     }
 
     @Override
@@ -187,6 +204,7 @@ final class InMemoryNotificationOutbox implements NotificationOutbox {
                 n.customerId(),
                 n.model(),
                 n.attachments(),
+                n.attachmentsStored(),
                 status,
                 attempts,
                 nextAttemptAt,

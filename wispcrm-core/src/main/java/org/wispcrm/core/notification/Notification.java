@@ -21,6 +21,8 @@ import org.wispcrm.core.document.DocumentKey;
  * @param customerId to whom
  * @param model template data, such as {@code invoiceNumber} or {@code amount}, as plain strings
  * @param attachments keys of documents to attach, such as the invoice PDF
+ * @param attachmentsStored whether the attachments are known to be stored: whoever stored them said so through
+ *     {@link NotificationOutbox#markAttachmentsStored}, so the dispatcher links them without asking the storage
  * @param status where it stands
  * @param attempts how many times sending was tried
  * @param nextAttemptAt when it is due (or, while claimed, when the claim expires)
@@ -37,6 +39,7 @@ public record Notification(
         CustomerId customerId,
         Map<String, String> model,
         List<DocumentKey> attachments,
+        boolean attachmentsStored,
         NotificationStatus status,
         int attempts,
         Instant nextAttemptAt,
@@ -80,6 +83,7 @@ public record Notification(
                 customerId,
                 model,
                 attachments,
+                false,
                 NotificationStatus.PENDING,
                 0,
                 now,
@@ -88,5 +92,25 @@ public record Notification(
                 null,
                 now,
                 null);
+    }
+
+    /** This message with its attachments known to be stored. */
+    public Notification withAttachmentsStored() {
+        return new Notification(
+                id,
+                idempotencyKey,
+                kind,
+                customerId,
+                model,
+                attachments,
+                true,
+                status,
+                attempts,
+                nextAttemptAt,
+                lastError,
+                sentVia,
+                providerMessageId,
+                createdAt,
+                sentAt);
     }
 }

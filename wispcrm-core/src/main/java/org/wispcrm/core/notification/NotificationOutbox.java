@@ -2,6 +2,7 @@ package org.wispcrm.core.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.wispcrm.core.common.NotificationId;
@@ -44,6 +45,21 @@ public interface NotificationOutbox {
             }
         }
         return added;
+    }
+
+    /**
+     * Records that the attachments of the messages with these idempotency keys are stored, so the dispatcher links
+     * them without asking the storage whether they are there (on S3, one request less per message). Whoever stores
+     * the documents calls it in the unit of work that records them; keys without a message are ignored. Nothing
+     * else about a message changes, and a message's flag never goes back to false.
+     *
+     * <p>The default records nothing: the dispatcher then asks the storage about each attachment, as it must for any
+     * message not marked. An adapter over a database marks them with one statement.
+     *
+     * @return how many messages were marked now (not counting those marked before)
+     */
+    default int markAttachmentsStored(Collection<String> idempotencyKeys) {
+        return 0;
     }
 
     /**

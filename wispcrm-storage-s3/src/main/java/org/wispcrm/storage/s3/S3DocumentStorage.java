@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignReques
  * <p>The document of key {@code invoices/2026/11/FE-000123.pdf} is the object
  * {@code <keyPrefix>/invoices/2026/11/FE-000123.pdf} of the configured bucket, stored with its content type and the
  * configured server-side encryption. An S3 put is atomic, so readers see the old or the new document;
- * {@link #putIfAbsent} is one conditional put. {@link #exists} is a HEAD request; {@link #url} is a presigned GET valid for the given ttl (at most 7 days, S3's limit).
+ * {@link #putIfAbsent} is one conditional put. {@link #exists} is a HEAD request (and so is {@link #url}'s check that the document exists, which
+ * {@link #urlOfStored} skips); {@link #url} is a presigned GET valid for the given ttl (at most 7 days, S3's limit).
  *
  * <p>The host builds the {@link S3Client} and {@link S3Presigner} (region, credentials, HTTP client, retries, endpoint)
  * and keeps closing them; this class only uses them. Errors are {@code WispCrmException}s: a missing bucket or denied
@@ -187,12 +188,27 @@ public final class S3DocumentStorage implements DocumentStorage {
      */
     @Override
     public URI url(DocumentKey key, Duration ttl) {
-        if (ttl.isZero() || ttl.isNegative() || ttl.compareTo(MAX_TTL) > 0) {
-            throw WispCrmException.invalid("ttl", ttl, "must be positive and at most 7 days (S3's limit)");
-        }
+        requireValidTtl(ttl);
         if (!exists(key)) {
             throw WispCrmException.notFound("Document", key);
         }
+        return presign(key, ttl);
+    }
+
+    /** A presigned GET link, signed here without asking S3 anything. */
+    @Override
+    public URI urlOfStored(DocumentKey key, Duration ttl) {
+        requireValidTtl(ttl);
+        return presign(key, ttl);
+    }
+
+    private static void requireValidTtl(Duration ttl) {
+        if (ttl.isZero() || ttl.isNegative() || ttl.compareTo(MAX_TTL) > 0) {
+            throw WispCrmException.invalid("ttl", ttl, "must be positive and at most 7 days (S3's limit)");
+        }
+    }
+
+    private URI presign(DocumentKey key, Duration ttl) {
         try {
             var presigned = presigner.presignGetObject(GetObjectPresignRequest.builder()
                     .signatureDuration(ttl)

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wispcrm.billing.document.CreditNotePdf;
 import org.wispcrm.billing.document.DocumentKeys;
+import org.wispcrm.billing.document.DocumentMessageKeys;
 import org.wispcrm.billing.document.InvoicePdf;
 import org.wispcrm.billing.document.PdfSettings;
 import org.wispcrm.billing.document.ReceiptPdf;
@@ -48,7 +49,8 @@ import org.wispcrm.core.payment.PaymentQuery;
  *
  * <p><b>Order of effects.</b> The invoice is committed first, by billing, with its outbox message already carrying
  * the document's deterministic key ({@link DocumentKeys}); then this service renders the PDF, puts it in storage,
- * and records the key on the invoice in a short unit of work of its own. If storage fails, the invoice is untouched
+ * and records the key on the invoice in a short unit of work of its own, where it also marks the message's attachment
+ * as stored, so the dispatcher links it without asking the storage. If storage fails, the invoice is untouched
  * and valid, its message waits (the dispatcher retries while the document is missing), and
  * {@link #renderMissing()} produces it on a later attempt. Nothing here creates or numbers an invoice, so a retry can
  * never duplicate one; rendering again writes the same bytes under the same key.
@@ -131,6 +133,7 @@ public final class DocumentService {
             if (!key.equals(fresh.documentKey())) {
                 store.invoices().save(fresh.attachDocument(key));
             }
+            store.outbox().markAttachmentsStored(List.of(DocumentMessageKeys.invoiceIssued(fresh.requireNumber())));
         });
     }
 
@@ -275,21 +278,26 @@ public final class DocumentService {
     /** Waits for a page's documents, counts them and records the keys of those stored. */
     private void finish(PageInWork page, Tally tally) {
         var stored = new LinkedHashMap<InvoiceId, DocumentKey>();
+        var messages = new ArrayList<String>();
         for (int i = 0; i < page.invoices().size(); i++) {
             Invoice invoice = page.invoices().get(i);
             Future<Boolean> outcome = page.outcomes().get(i);
             tally.attempt("invoice " + invoice.requireNumber(), () -> {
                 boolean rendered = awaitStored(outcome);
                 stored.put(invoice.id(), invoiceKey(invoice));
+                messages.add(DocumentMessageKeys.invoiceIssued(invoice.requireNumber()));
                 return rendered;
             });
         }
-        recordAll(stored);
+        recordAll(stored, messages);
     }
 
-    /** Records a page's keys in one unit of work. */
-    private void recordAll(Map<InvoiceId, DocumentKey> keys) {
-        store.transactions().inTransaction(() -> store.invoices().attachDocuments(keys));
+    /** Records a page's keys, and tells the outbox that the messages' attachments are stored, in one unit of work. */
+    private void recordAll(Map<InvoiceId, DocumentKey> keys, List<String> messages) {
+        store.transactions().inTransaction(() -> {
+            store.invoices().attachDocuments(keys);
+            store.outbox().markAttachmentsStored(messages);
+        });
     }
 
     private static boolean awaitStored(Future<Boolean> outcome) {
@@ -357,6 +365,7 @@ public final class DocumentService {
             if (!key.equals(fresh.documentKey())) {
                 store.creditNotes().save(fresh.attachDocument(key));
             }
+            store.outbox().markAttachmentsStored(List.of(DocumentMessageKeys.creditNoteIssued(note.number())));
         });
         return rendered;
     }
@@ -380,6 +389,7 @@ public final class DocumentService {
             if (!key.equals(fresh.documentKey())) {
                 store.payments().save(fresh.attachDocument(key));
             }
+            store.outbox().markAttachmentsStored(List.of(DocumentMessageKeys.paymentReceived(id)));
         });
         return key;
     }

@@ -273,7 +273,7 @@ public final class NotificationDispatcher {
         }
         List<Attachment> attachments = new ArrayList<>();
         for (DocumentKey key : notification.attachments()) {
-            URI link = webLink(key);
+            URI link = webLink(key, notification.attachmentsStored());
             if (link != null) {
                 // A channel that sends the link (WhatsApp) never needs the bytes: fetch them only if asked (email).
                 attachments.add(Attachment.fetchedOnUse(
@@ -294,11 +294,15 @@ public final class NotificationDispatcher {
         return Objects.requireNonNull(documents).get(key).orElseThrow(() -> notStoredYet(key));
     }
 
-    /** A link a provider can fetch, or null: a file: URI from local storage is of no use to WhatsApp. */
-    private @Nullable URI webLink(DocumentKey key) {
+    /**
+     * A link a provider can fetch, or null: a file: URI from local storage is of no use to WhatsApp. Unless the
+     * outbox says the document is stored, the storage is asked first, so no customer gets a link to nothing.
+     */
+    private @Nullable URI webLink(DocumentKey key, boolean knownStored) {
+        DocumentStorage storage = Objects.requireNonNull(documents);
         URI uri;
         try {
-            uri = Objects.requireNonNull(documents).url(key, linkTtl);
+            uri = knownStored ? storage.urlOfStored(key, linkTtl) : storage.url(key, linkTtl);
         } catch (WispCrmException e) {
             if (e.code() == ErrorCode.NOT_FOUND) {
                 throw notStoredYet(key);

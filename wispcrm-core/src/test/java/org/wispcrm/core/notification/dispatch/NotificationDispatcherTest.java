@@ -386,6 +386,69 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void a_message_whose_attachment_the_outbox_knows_is_stored_is_linked_without_asking_the_storage(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path root) {
+        var disk = new LocalFileDocumentStorage(root);
+        var checks = new java.util.concurrent.atomic.AtomicInteger();
+        // a storage with web links that counts the existence checks (a HEAD request each on S3)
+        DocumentStorage linked = new DocumentStorage() {
+            @Override
+            public void put(DocumentKey key, byte[] content, String contentType) {
+                disk.put(key, content, contentType);
+            }
+
+            @Override
+            public java.util.Optional<org.wispcrm.core.document.StoredDocument> get(DocumentKey key) {
+                return disk.get(key);
+            }
+
+            @Override
+            public boolean exists(DocumentKey key) {
+                checks.incrementAndGet();
+                return disk.exists(key);
+            }
+
+            @Override
+            public java.net.URI url(DocumentKey key, Duration ttl) {
+                if (!exists(key)) {
+                    throw org.wispcrm.core.common.WispCrmException.notFound("Document", key);
+                }
+                return urlOfStored(key, ttl);
+            }
+
+            @Override
+            public java.net.URI urlOfStored(DocumentKey key, Duration ttl) {
+                return java.net.URI.create("https://docs.example.co/" + key.value());
+            }
+        };
+        DocumentKey marked = DocumentKey.of("invoices", "2026", "11", "FE-000010.pdf");
+        DocumentKey unmarked = DocumentKey.of("invoices", "2026", "11", "FE-000011.pdf");
+        Customer ana = customer("Ana", "3001234567", null, ES_CO);
+        for (DocumentKey pdf : List.of(marked, unmarked)) {
+            linked.put(pdf, "%PDF-1.4".getBytes(StandardCharsets.US_ASCII), "application/pdf");
+            store.outbox()
+                    .enqueue(Notification.pending(
+                            "invoice-issued:" + pdf.fileName(),
+                            NotificationKind.INVOICE_ISSUED,
+                            ana.id(),
+                            Map.of("invoiceNumber", pdf.fileName(), "total", "COP 1000.00", "dueDate", "2026-12-10"),
+                            List.of(pdf),
+                            START));
+        }
+        store.outbox().markAttachmentsStored(List.of("invoice-issued:" + marked.fileName()));
+
+        assertThat(dispatcher(linked).dispatchDue().sent()).isEqualTo(2);
+
+        assertThat(whatsapp.delivered())
+                .extracting(m -> m.attachments().get(0).link().toString())
+                .containsExactlyInAnyOrder(
+                        "https://docs.example.co/" + marked.value(), "https://docs.example.co/" + unmarked.value());
+        assertThat(checks)
+                .as("only the unmarked message's document was looked for")
+                .hasValue(1);
+    }
+
+    @Test
     void a_pass_with_a_spent_budget_stops_after_the_batch_in_hand_and_the_rest_waits_for_the_next() {
         Customer customer = customer("Luis", "3001234567", null, ES_CO);
         for (int i = 0; i < 25; i++) {
