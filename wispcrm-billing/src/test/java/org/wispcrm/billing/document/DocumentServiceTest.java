@@ -73,6 +73,9 @@ class DocumentServiceTest {
             assertThat(invoice.documentKey()).isEqualTo(expected);
             assertThat(expected.value()).isEqualTo("invoices/2026/11/" + invoice.requireNumber() + ".pdf");
             assertThat(messageOf(invoice).attachments()).containsExactly(expected);
+            assertThat(messageOf(invoice).attachmentsStored())
+                    .as("the outbox knows the PDF is stored")
+                    .isTrue();
             var stored = storage.get(expected).orElseThrow();
             assertThat(stored.contentType()).isEqualTo("application/pdf");
             assertThat(stored.content()).isEqualTo(new InvoicePdf(PdfSettings.of(Fixtures.isp())).render(invoice));
@@ -114,9 +117,11 @@ class DocumentServiceTest {
         assertThat(invoices).hasSize(450).allSatisfy(invoice -> {
             if (invoice.id().equals(unlucky.id())) {
                 assertThat(invoice.documentKey()).isNull();
+                assertThat(messageOf(invoice).attachmentsStored()).isFalse();
             } else {
                 assertThat(invoice.documentKey()).isEqualTo(documents.invoiceKey(invoice));
                 assertThat(storage.exists(invoice.documentKey())).isTrue();
+                assertThat(messageOf(invoice).attachmentsStored()).isTrue();
             }
         });
 
@@ -125,6 +130,7 @@ class DocumentServiceTest {
         assertThat(second.examined()).as("only the one left over").isEqualTo(1);
         assertThat(second.rendered()).isEqualTo(1);
         assertThat(world.invoiceOn(luis, NOV_1).documentKey()).isEqualTo(documents.invoiceKey(unlucky));
+        assertThat(messageOf(unlucky).attachmentsStored()).isTrue();
         assertThatThrownBy(() -> documents.renderMissing(NOV_1, 0)).hasMessageContaining("threads");
     }
 
@@ -388,11 +394,15 @@ class DocumentServiceTest {
                 .contains("Reference CAJA-0001")
                 .contains("Method Cash");
         assertThat(documents.renderMissing().examined()).isZero();
+        assertThat(world.store.outbox().findByIdempotencyKey("credit-note-issued:" + note.number()))
+                .hasValueSatisfying(m -> assertThat(m.attachmentsStored()).isTrue());
+        assertThat(world.store.outbox().findByIdempotencyKey("payment-received:" + payment.id()))
+                .hasValueSatisfying(m -> assertThat(m.attachmentsStored()).isTrue());
     }
 
     private Notification messageOf(Invoice invoice) {
         var found = new ArrayList<Notification>();
-        var page = world.store.outbox().findByStatus(NotificationStatus.PENDING, PageRequest.first(100));
+        var page = world.store.outbox().findByStatus(NotificationStatus.PENDING, PageRequest.first(1000));
         for (Notification n : page.items()) {
             if (n.idempotencyKey().equals("invoice-issued:" + invoice.requireNumber())) {
                 found.add(n);
