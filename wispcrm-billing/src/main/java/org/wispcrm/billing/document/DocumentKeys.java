@@ -1,14 +1,13 @@
 package org.wispcrm.billing.document;
 
 import java.time.LocalDate;
-import java.util.Locale;
 import org.wispcrm.core.document.DocumentKey;
 import org.wispcrm.core.invoice.InvoiceNumber;
 
 /**
  * Deterministic document keys, so rendering a document again overwrites it instead of creating another:
  * {@code invoices/2026/11/FE-000123.pdf}, {@code credit-notes/2026/11/NC-000004.pdf},
- * {@code receipts/2026/11/<payment id>.pdf}.
+ * {@code receipts/2026/11/<payment id>.pdf}, {@code statements/2026/11/<customer code>_<last day>.pdf}.
  */
 public final class DocumentKeys {
     private DocumentKeys() {}
@@ -28,11 +27,24 @@ public final class DocumentKeys {
         return key("receipts", receivedOn, paymentId);
     }
 
+    /**
+     * Where a customer's statement up to {@code to} is stored: {@code statements/2026/11/C-0042_2026-11-30.pdf}.
+     * Characters a key may not hold are replaced by {@code _}.
+     */
+    public static DocumentKey statement(String customerCode, LocalDate to) {
+        String code = customerCode.strip().replaceAll("[^A-Za-z0-9-]", "_");
+        if (code.isEmpty() || !Character.isLetterOrDigit(code.charAt(0))) {
+            code = "c" + code;
+        }
+        if (code.length() > 100) {
+            code = code.substring(0, 100);
+        }
+        return key("statements", to, code + "_" + to);
+    }
+
     private static DocumentKey key(String folder, LocalDate date, String name) {
-        return DocumentKey.of(
-                folder,
-                String.valueOf(date.getYear()),
-                String.format(Locale.ROOT, "%02d", date.getMonthValue()),
-                name + ".pdf");
+        int month = date.getMonthValue();
+        // by hand, not String.format: a billing run derives a key for every invoice
+        return DocumentKey.of(folder, String.valueOf(date.getYear()), (month < 10 ? "0" : "") + month, name + ".pdf");
     }
 }

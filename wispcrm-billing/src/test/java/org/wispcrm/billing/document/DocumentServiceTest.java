@@ -23,6 +23,7 @@ import org.wispcrm.core.common.WispCrmException;
 import org.wispcrm.core.customer.Customer;
 import org.wispcrm.core.document.DocumentKey;
 import org.wispcrm.core.invoice.Invoice;
+import org.wispcrm.core.invoice.InvoiceNumber;
 import org.wispcrm.core.invoice.InvoiceQuery;
 import org.wispcrm.core.invoice.InvoiceStatus;
 import org.wispcrm.core.notification.ChannelName;
@@ -256,6 +257,11 @@ class DocumentServiceTest {
                 .isEqualTo("statements/2026/11/c___etc_passwd_2026-11-30.pdf");
         assertThat(DocumentService.statementKey("Ñ 7", end).value())
                 .isEqualTo("statements/2026/11/c__7_2026-11-30.pdf");
+        assertThat(DocumentKeys.statement("C-0042", LocalDate.of(2027, 3, 31)).value())
+                .isEqualTo("statements/2027/03/C-0042_2027-03-31.pdf");
+        assertThat(DocumentKeys.invoice(new InvoiceNumber("FE", 7), LocalDate.of(2027, 1, 5))
+                        .value())
+                .isEqualTo("invoices/2027/01/FE-000007.pdf");
     }
 
     @Test

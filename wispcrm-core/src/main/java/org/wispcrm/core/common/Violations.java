@@ -26,6 +26,17 @@ public final class Violations {
         return this;
     }
 
+    /**
+     * {@link #require(boolean, String, Object, String)} with a message built only if the condition fails: for hot
+     * constructors whose messages print amounts (printing a Moneta amount costs more than the check).
+     */
+    public Violations require(boolean condition, String field, @Nullable Object value, Supplier<String> message) {
+        if (!condition) {
+            found.add(new FieldViolation(field, value, message.get()));
+        }
+        return this;
+    }
+
     /** Records that a required value is missing or blank; returns whether it was present. */
     public boolean requireText(String field, @Nullable String value) {
         boolean present = value != null && !value.isBlank();

@@ -105,7 +105,7 @@ public record Invoice(
                     line.currency().equals(currency),
                     "lines",
                     line.description(),
-                    "must be in the invoice currency " + currency);
+                    () -> "must be in the invoice currency " + currency);
         }
         violations.throwIfAny();
         MonetaryAmount zero = Money.zero(currency);
@@ -119,9 +119,15 @@ public record Invoice(
             taxSum = taxSum.add(line.taxAmount());
             lineTotal = lineTotal.add(line.total());
         }
-        violations.require(subtotal.isEqualTo(netSum), "subtotal", subtotal, "must equal the lines' net sum " + netSum);
-        violations.require(taxTotal.isEqualTo(taxSum), "taxTotal", taxTotal, "must equal the lines' tax sum " + taxSum);
-        violations.require(total.isEqualTo(lineTotal), "total", total, "must equal the sum of the lines " + lineTotal);
+        MonetaryAmount nets = netSum;
+        MonetaryAmount taxes = taxSum;
+        MonetaryAmount lineSum = lineTotal;
+        violations.require(
+                subtotal.isEqualTo(nets), "subtotal", subtotal, () -> "must equal the lines' net sum " + nets);
+        violations.require(
+                taxTotal.isEqualTo(taxes), "taxTotal", taxTotal, () -> "must equal the lines' tax sum " + taxes);
+        violations.require(
+                total.isEqualTo(lineSum), "total", total, () -> "must equal the sum of the lines " + lineSum);
         violations.require(!total.isNegative(), "total", total, "must not be negative");
         violations.require(!amountPaid.isNegative(), "amountPaid", amountPaid, "must not be negative");
         violations.require(!amountCredited.isNegative(), "amountCredited", amountCredited, "must not be negative");
@@ -129,7 +135,7 @@ public record Invoice(
                 !amountCredited.isGreaterThan(total),
                 "amountCredited",
                 amountCredited,
-                "must not exceed the total " + total);
+                () -> "must not exceed the total " + total);
         violations.throwIfAny();
     }
 

@@ -79,7 +79,7 @@ public record InvoiceLine(
                 taxAmount.isZero() || taxAmount.signum() == netAmount.signum(),
                 "line.taxAmount",
                 taxAmount,
-                "must have the sign of the net amount " + netAmount);
+                () -> "must have the sign of the net amount " + netAmount);
         if (!kind.inSubtotal()) {
             violations.require(taxAmount.isZero(), "line.taxAmount", taxAmount, "must be zero for " + kind);
         }

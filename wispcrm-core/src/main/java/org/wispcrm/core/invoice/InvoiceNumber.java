@@ -1,6 +1,5 @@
 package org.wispcrm.core.invoice;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.wispcrm.core.common.Violations;
 import org.wispcrm.core.common.WispCrmException;
@@ -15,6 +14,8 @@ import org.wispcrm.core.common.WispCrmException;
 public record InvoiceNumber(String series, long sequence) {
     private static final Pattern SERIES = Pattern.compile("[A-Z][A-Z0-9]{0,9}");
     private static final Pattern TEXT = Pattern.compile("([A-Z][A-Z0-9]{0,9})-(\\d{1,18})");
+    private static final int MIN_DIGITS = 6;
+    private static final String ZEROS = "0".repeat(MIN_DIGITS);
 
     /** Validates the series and that the sequence is positive. */
     public InvoiceNumber {
@@ -44,7 +45,11 @@ public record InvoiceNumber(String series, long sequence) {
 
     /** The printed form, such as {@code FE-000123}. */
     public String value() {
-        return series + "-" + String.format(Locale.ROOT, "%06d", sequence);
+        // by hand, not String.format: numbers are printed for every key, message and PDF of a billing run
+        String digits = Long.toString(sequence);
+        return digits.length() >= MIN_DIGITS
+                ? series + "-" + digits
+                : series + "-" + ZEROS.substring(digits.length()) + digits;
     }
 
     @Override

@@ -157,4 +157,16 @@ class InvoiceTest {
                 .isEqualTo(28);
         assertThat(InvoiceNumber.parse("NC-000007")).isEqualTo(new InvoiceNumber("NC", 7));
     }
+
+    @Test
+    void invoice_numbers_print_at_least_six_digits_and_parse_back() {
+        assertThat(new InvoiceNumber("FE", 1).value()).isEqualTo("FE-000001");
+        assertThat(new InvoiceNumber("FE", 123_456).value()).isEqualTo("FE-123456");
+        assertThat(new InvoiceNumber("E2", 1_234_567).value()).isEqualTo("E2-1234567");
+        assertThat(new InvoiceNumber("FE", Long.MAX_VALUE).value()).isEqualTo("FE-" + Long.MAX_VALUE);
+        for (long sequence : new long[] {1, 9, 10, 99_999, 100_000, 999_999, 1_000_000}) {
+            var number = new InvoiceNumber("FE", sequence);
+            assertThat(InvoiceNumber.parse(number.value())).isEqualTo(number);
+        }
+    }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -447,23 +446,9 @@ public final class DocumentService {
                 entries);
     }
 
-    /**
-     * Where a customer's statement up to {@code to} is stored: {@code statements/2026/11/C-0042_2026-11-30.pdf}.
-     * Characters a key may not hold are replaced by {@code _}.
-     */
+    /** Where a customer's statement up to {@code to} is stored: {@link DocumentKeys#statement}. */
     public static DocumentKey statementKey(String customerCode, LocalDate to) {
-        String code = customerCode.strip().replaceAll("[^A-Za-z0-9-]", "_");
-        if (code.isEmpty() || !Character.isLetterOrDigit(code.charAt(0))) {
-            code = "c" + code;
-        }
-        if (code.length() > 100) {
-            code = code.substring(0, 100);
-        }
-        return DocumentKey.of(
-                "statements",
-                String.valueOf(to.getYear()),
-                String.format(Locale.ROOT, "%02d", to.getMonthValue()),
-                code + "_" + to + ".pdf");
+        return DocumentKeys.statement(customerCode, to);
     }
 
     // ---- storage -------------------------------------------------------------------------------------------------
