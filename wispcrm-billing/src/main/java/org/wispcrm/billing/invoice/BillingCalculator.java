@@ -182,8 +182,8 @@ public final class BillingCalculator {
     /** What must be added to {@code total} to make it the nearest multiple of {@code increment} (halves up). */
     public static MonetaryAmount cashRoundingDifference(MonetaryAmount total, BigDecimal increment) {
         BigDecimal value = decimal(total);
-        BigDecimal rounded =
-                value.divide(increment, EXACT).setScale(0, RoundingMode.HALF_UP).multiply(increment);
+        // one exact rounding of value / increment to a whole number of increments (no 34-digit quotient first)
+        BigDecimal rounded = value.divide(increment, 0, RoundingMode.HALF_UP).multiply(increment);
         return round(rounded.subtract(value), total.getCurrency());
     }
 
