@@ -57,7 +57,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * <ul>
  *   <li>{@code billing}: {@link RawJdbcBaseline}, the same rows written with plain JDBC batches;
  *   <li>{@code pdf-disk}, {@code pdf-s3}: {@link RawDocuments}, the same page written with OpenPDF directly and
- *       its bytes stored with one {@code Files.write} or one S3 {@code PutObject};
+ *       its bytes stored with one {@code Files.write} (and one {@code sync -f} for the batch) or one S3
+ *       {@code PutObject};
  *   <li>{@code dispatch}: {@link RawBaselines#jdbc}, a hand-written dispatcher (JDBC claim with {@code SKIP
  *       LOCKED}, text by string concatenation, a presigned link, the POST, the mark).
  * </ul>
@@ -243,7 +244,10 @@ public final class MonthCloseBenchmark {
             throws Exception {
         Path root = Files.createTempDirectory("wisp-month-close-");
         try {
-            var raw = Measurement.of(() -> new RawDocuments().run(n, options.pdfThreads(), RawDocuments.disk(root)));
+            // each run starts with nothing of earlier stages (or deleted trees) waiting to be written back
+            RawDocuments.syncFileSystem(root);
+            var raw = Measurement.of(() -> new RawDocuments().runToDisk(n, options.pdfThreads(), root));
+            RawDocuments.syncFileSystem(root);
             Measurement library =
                     renderAll(database, pool, store, new LocalFileDocumentStorage(root.resolve("lib")), n);
             clearDocumentKeys(pool);
@@ -252,6 +256,7 @@ public final class MonthCloseBenchmark {
                     row(database, n, PDF_DISK, LIBRARY, library, n, 2L * n)));
         } finally {
             deleteTree(root);
+            RawDocuments.syncFileSystem(root.getParent()); // the deletions too, before the next stage is timed
         }
     }
 

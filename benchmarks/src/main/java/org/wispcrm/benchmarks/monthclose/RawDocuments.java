@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * The PDF stage's floor: the invoice's page written with OpenPDF directly ({@link RawOpenPdfPage}, two service
  * lines, the same paper, fonts and tables as the invoice renderer) and its bytes stored with no library in between,
  * {@code n} times from {@code threads} threads: to disk with one {@code Files.write} per file in the same folder
- * layout as the library's ({@code invoices/2026/11/...}), or to S3 with one {@code PutObject} per file on the same
+ * layout as the library's ({@code invoices/2026/11/...}) and one {@code sync -f} at the end, or to S3 with one {@code PutObject} per file on the same
  * SDK client the library uses. No database work: the library also records each document's key on its invoice,
  * which is part of what it costs over this.
  */
@@ -43,6 +43,27 @@ final class RawDocuments {
             }
         });
         return bytes.sum();
+    }
+
+    /**
+     * Renders and writes {@code n} documents under {@code root}, then has the file system write them out (coreutils
+     * {@code sync -f}): the raw way to get a batch of files onto the disk, where the library's documents are when it
+     * records their keys. Without it the baseline would stop with its files still in the page cache, and the next
+     * run's {@code fsync}s would pay for writing them back.
+     */
+    long runToDisk(int n, int threads, Path root) throws Exception {
+        long bytes = run(n, threads, disk(root));
+        syncFileSystem(root);
+        return bytes;
+    }
+
+    /** Writes out everything the file system holding {@code path} has in its page cache ({@code sync -f}). */
+    static void syncFileSystem(Path path) throws IOException, InterruptedException {
+        Process sync =
+                new ProcessBuilder("sync", "-f", path.toString()).inheritIO().start();
+        if (sync.waitFor() != 0) {
+            throw new IOException("sync -f " + path + " exited with " + sync.exitValue());
+        }
     }
 
     /** A sink writing files under {@code root}, creating the folders once. */

@@ -123,6 +123,31 @@ class S3DocumentStorageTest extends DocumentStorageKit {
         assertThat(storage.url(key, Duration.ofDays(7)).getQuery()).contains("X-Amz-Expires=604800");
     }
 
+    @Test
+    void put_if_absent_is_one_conditional_put_and_url_of_stored_asks_s3_nothing() throws Exception {
+        var sent = new SentRequests();
+        try (S3Client recording = server.client(sent)) {
+            String bucket = server.newBucket(recording);
+            var storage = new S3DocumentStorage(recording, presigner, config(Map.of("bucket", bucket)));
+            int before = sent.all.size();
+            var key = DocumentKey.of("invoices", "FE-000302.pdf");
+
+            assertThat(storage.putIfAbsent(key, new byte[] {1}, "application/pdf"))
+                    .isTrue();
+            assertThat(storage.putIfAbsent(key, new byte[] {2}, "application/pdf"))
+                    .isFalse();
+            URI link = storage.urlOfStored(key, Duration.ofMinutes(5));
+
+            assertThat(sent.all.subList(before, sent.all.size()))
+                    .as("requests sent to S3")
+                    .hasSize(2)
+                    .allMatch(request -> request instanceof PutObjectRequest);
+            assertThat(sent.putHeaders)
+                    .allSatisfy(headers -> assertThat(headers).containsEntry("if-none-match", List.of("*")));
+            assertThat(httpGet(link).body()).containsExactly(1);
+        }
+    }
+
     // ---- prefix ------------------------------------------------------------------------------------------------
 
     @Test
@@ -290,13 +315,18 @@ class S3DocumentStorageTest extends DocumentStorageKit {
                 .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    /** Records each PutObject as the SDK sends it: the modeled request and the HTTP headers on the wire. */
+    /**
+     * Records every request the SDK sends, and each PutObject as sent: the modeled request and the HTTP headers on
+     * the wire.
+     */
     static final class SentRequests implements ExecutionInterceptor {
+        final List<Object> all = new CopyOnWriteArrayList<>();
         final List<PutObjectRequest> puts = new CopyOnWriteArrayList<>();
         final List<Map<String, List<String>>> putHeaders = new CopyOnWriteArrayList<>();
 
         @Override
         public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            all.add(context.request());
             if (context.request() instanceof PutObjectRequest put) {
                 puts.add(put);
                 var headers = new HashMap<String, List<String>>();
