@@ -121,9 +121,9 @@ public final class DocumentService {
 
     /** Stores (unless stored) and records; whether it stored. */
     private boolean store(Invoice invoice, DocumentKey key) {
-        boolean rendered = putUnlessStored(key, invoices.render(invoice));
+        boolean stored = putUnlessStored(key, invoices.render(invoice));
         record(invoice.id(), key);
-        return rendered;
+        return stored;
     }
 
     private void record(InvoiceId id, DocumentKey key) {
