@@ -325,34 +325,9 @@ class NotificationDispatcherTest {
     @Test
     void a_channel_that_sends_the_link_never_downloads_the_document_and_one_that_embeds_it_downloads_it_once(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path root) {
-        var disk = new LocalFileDocumentStorage(root);
-        var downloads = new java.util.concurrent.atomic.AtomicInteger();
         // a storage with web links, as S3 has: the dispatcher should hand WhatsApp the link and leave the bytes
-        DocumentStorage linked = new DocumentStorage() {
-            @Override
-            public void put(DocumentKey key, byte[] content, String contentType) {
-                disk.put(key, content, contentType);
-            }
-
-            @Override
-            public java.util.Optional<org.wispcrm.core.document.StoredDocument> get(DocumentKey key) {
-                downloads.incrementAndGet();
-                return disk.get(key);
-            }
-
-            @Override
-            public boolean exists(DocumentKey key) {
-                return disk.exists(key);
-            }
-
-            @Override
-            public java.net.URI url(DocumentKey key, Duration ttl) {
-                if (!disk.exists(key)) {
-                    throw org.wispcrm.core.common.WispCrmException.notFound("Document", key);
-                }
-                return java.net.URI.create("https://docs.example.co/" + key.value() + "?ttl=" + ttl.toSeconds());
-            }
-        };
+        var linked = new WebLinkedStorage(root);
+        var downloads = linked.downloads;
         NotificationDispatcher withLinks = dispatcher(linked);
         DocumentKey pdf = DocumentKey.of("invoices", "2026", "11", "FE-000008.pdf");
         Customer onWhatsApp = customer("Ana", "3001234567", null, ES_CO);
@@ -388,39 +363,9 @@ class NotificationDispatcherTest {
     @Test
     void a_message_whose_attachment_the_outbox_knows_is_stored_is_linked_without_asking_the_storage(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path root) {
-        var disk = new LocalFileDocumentStorage(root);
-        var checks = new java.util.concurrent.atomic.AtomicInteger();
-        // a storage with web links that counts the existence checks (a HEAD request each on S3)
-        DocumentStorage linked = new DocumentStorage() {
-            @Override
-            public void put(DocumentKey key, byte[] content, String contentType) {
-                disk.put(key, content, contentType);
-            }
-
-            @Override
-            public java.util.Optional<org.wispcrm.core.document.StoredDocument> get(DocumentKey key) {
-                return disk.get(key);
-            }
-
-            @Override
-            public boolean exists(DocumentKey key) {
-                checks.incrementAndGet();
-                return disk.exists(key);
-            }
-
-            @Override
-            public java.net.URI url(DocumentKey key, Duration ttl) {
-                if (!exists(key)) {
-                    throw org.wispcrm.core.common.WispCrmException.notFound("Document", key);
-                }
-                return urlOfStored(key, ttl);
-            }
-
-            @Override
-            public java.net.URI urlOfStored(DocumentKey key, Duration ttl) {
-                return java.net.URI.create("https://docs.example.co/" + key.value());
-            }
-        };
+        // counts the existence checks, a HEAD request each on S3
+        var linked = new WebLinkedStorage(root);
+        var checks = linked.checks;
         DocumentKey marked = DocumentKey.of("invoices", "2026", "11", "FE-000010.pdf");
         DocumentKey unmarked = DocumentKey.of("invoices", "2026", "11", "FE-000011.pdf");
         Customer ana = customer("Ana", "3001234567", null, ES_CO);
@@ -442,7 +387,8 @@ class NotificationDispatcherTest {
         assertThat(whatsapp.delivered())
                 .extracting(m -> m.attachments().get(0).link().toString())
                 .containsExactlyInAnyOrder(
-                        "https://docs.example.co/" + marked.value(), "https://docs.example.co/" + unmarked.value());
+                        "https://docs.example.co/" + marked.value() + "?ttl=604800",
+                        "https://docs.example.co/" + unmarked.value() + "?ttl=604800");
         assertThat(checks)
                 .as("only the unmarked message's document was looked for")
                 .hasValue(1);
@@ -595,5 +541,49 @@ class NotificationDispatcherTest {
                 false,
                 null);
         return store.customers().save(Customer.register(CustomerId.newId(), "C-" + customerCount, profile, START));
+    }
+
+    /**
+     * Documents on local disk behind web links, as S3 serves them: {@code url} checks that the document exists (a HEAD
+     * on S3), {@code urlOfStored} does not; counts the existence checks and the downloads.
+     */
+    private static final class WebLinkedStorage implements DocumentStorage {
+        final java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger downloads = new java.util.concurrent.atomic.AtomicInteger();
+        private final LocalFileDocumentStorage disk;
+
+        WebLinkedStorage(java.nio.file.Path root) {
+            this.disk = new LocalFileDocumentStorage(root);
+        }
+
+        @Override
+        public void put(DocumentKey key, byte[] content, String contentType) {
+            disk.put(key, content, contentType);
+        }
+
+        @Override
+        public java.util.Optional<org.wispcrm.core.document.StoredDocument> get(DocumentKey key) {
+            downloads.incrementAndGet();
+            return disk.get(key);
+        }
+
+        @Override
+        public boolean exists(DocumentKey key) {
+            checks.incrementAndGet();
+            return disk.exists(key);
+        }
+
+        @Override
+        public java.net.URI url(DocumentKey key, Duration ttl) {
+            if (!exists(key)) {
+                throw org.wispcrm.core.common.WispCrmException.notFound("Document", key);
+            }
+            return urlOfStored(key, ttl);
+        }
+
+        @Override
+        public java.net.URI urlOfStored(DocumentKey key, Duration ttl) {
+            return java.net.URI.create("https://docs.example.co/" + key.value() + "?ttl=" + ttl.toSeconds());
+        }
     }
 }
