@@ -248,62 +248,40 @@ class ScheduledJobsTest {
     }
 
     @Test
-    void aMissingPdfIsRenderedByTheDispatcherBeforeItSendsTheInvoice() throws Exception {
+    void missingPdfsAreRenderedByTheDispatcherBeforeItSendsTheInvoices() throws Exception {
+        // S3 is unreachable while the billing run stores the PDFs (the bucket is gone): the invoices are issued, but no
+        // document key is recorded and no message is marked as having its PDF stored.
+        s3.client().deleteBucket(b -> b.bucket(world.bucket));
         world.clock.set(Instant.parse("2026-11-01T11:00:00Z"));
         world.bill("billing-2026-11-01.json");
-        // S3 lost the documents after billing (an outage while storing them, say): the keys stay on the invoices.
-        for (String key : objectKeys()) {
-            s3.client().deleteObject(b -> b.bucket(world.bucket).key(key));
-        }
-        Invoice first = world.invoices().get(0);
-        world.app
-                .persistence()
-                .transactions()
-                .inTransaction(() -> world.app.persistence().invoices().save(withoutDocument(first)));
+        assertThat(world.invoices())
+                .hasSize(3)
+                .allSatisfy(invoice -> assertThat(invoice.documentKey()).isNull());
+        s3.client().createBucket(b -> b.bucket(world.bucket));
 
         world.clock.set(Instant.parse("2026-11-01T11:05:00Z"));
         DispatchSummary summary = world.dispatch("dispatch.json");
 
-        // The invoice without a recorded key got its PDF back; the other two wait for theirs (retried later).
-        assertThat(summary.pdfsRendered()).isEqualTo(1);
-        assertThat(summary.sent()).isEqualTo(4);
-        assertThat(summary.retried()).isEqualTo(2);
+        // The dispatcher's function first renders what is missing, then sends: each invoice goes out with its PDF.
+        assertThat(summary.pdfsRendered()).isEqualTo(3);
+        assertThat(summary.sent()).isEqualTo(6);
+        assertThat(summary.retried()).isZero();
         assertThat(objectKeys())
-                .containsExactly(LambdaWorld.PREFIX + "/" + first.documentKey().value());
+                .containsExactlyInAnyOrderElementsOf(world.invoices().stream()
+                        .map(invoice ->
+                                LambdaWorld.PREFIX + "/" + invoice.documentKey().value())
+                        .toList());
         assertThat(world.ultraMsg.sent())
                 .filteredOn(m -> m.endpoint().equals("document"))
-                .singleElement()
-                .satisfies(
-                        m -> assertThat(m.text()).contains(first.requireNumber().value()));
+                .extracting(FakeUltraMsg.Sent::text)
+                .hasSize(3)
+                .allSatisfy(text -> assertThat(text).containsPattern("FE-\\d{6}"));
     }
 
     /** An invoice's total as a Colombian reads it in a message: "$ 59.500" (a no-break space, no cents). */
     private static String pesos(Invoice invoice) {
         int pesos = invoice.total().getNumber().intValueExact();
         return "$\u00A0" + String.format(java.util.Locale.ROOT, "%,d", pesos).replace(',', '.');
-    }
-
-    private static Invoice withoutDocument(Invoice invoice) {
-        Invoice stored = invoice;
-        return new Invoice(
-                stored.id(),
-                stored.number(),
-                stored.customerId(),
-                stored.customer(),
-                stored.period(),
-                stored.billingKey(),
-                stored.issueDate(),
-                stored.dueDate(),
-                stored.currency(),
-                stored.lines(),
-                stored.subtotal(),
-                stored.taxTotal(),
-                stored.total(),
-                stored.amountPaid(),
-                stored.amountCredited(),
-                stored.status(),
-                null,
-                stored.version());
     }
 
     private List<String> objectKeys() {

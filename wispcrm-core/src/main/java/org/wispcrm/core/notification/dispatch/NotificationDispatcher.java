@@ -296,7 +296,8 @@ public final class NotificationDispatcher {
 
     /**
      * A link a provider can fetch, or null: a file: URI from local storage is of no use to WhatsApp. Unless the
-     * outbox says the document is stored, the storage is asked first, so no customer gets a link to nothing.
+     * outbox says the document is stored, the storage is asked first, so no customer gets a link to nothing. The
+     * library never deletes a document; one removed from storage by hand after it was recorded is linked anyway.
      */
     private @Nullable URI webLink(DocumentKey key, boolean knownStored) {
         DocumentStorage storage = Objects.requireNonNull(documents);
