@@ -33,8 +33,9 @@ import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignReques
  * <p>The document of key {@code invoices/2026/11/FE-000123.pdf} is the object
  * {@code <keyPrefix>/invoices/2026/11/FE-000123.pdf} of the configured bucket, stored with its content type and the
  * configured server-side encryption. An S3 put is atomic, so readers see the old or the new document;
- * {@link #putIfAbsent} is one conditional put. {@link #exists} is a HEAD request (and so is {@link #url}'s check that the document exists, which
- * {@link #urlOfStored} skips); {@link #url} is a presigned GET valid for the given ttl (at most 7 days, S3's limit).
+ * {@link #putIfAbsent} is one conditional put. {@link #exists} is a HEAD request, and so is {@link #url}'s check that
+ * the document exists, which {@link #urlOfStored} skips; {@link #url} is a presigned GET valid for the given ttl (at
+ * most 7 days, S3's limit).
  *
  * <p>The host builds the {@link S3Client} and {@link S3Presigner} (region, credentials, HTTP client, retries, endpoint)
  * and keeps closing them; this class only uses them. Errors are {@code WispCrmException}s: a missing bucket or denied
@@ -117,7 +118,7 @@ public final class S3DocumentStorage implements DocumentStorage {
             if (e instanceof S3Exception s3e && s3e.statusCode() == PRECONDITION_FAILED) {
                 return false;
             }
-            // 409 is another conditional write of the key in flight: whether it succeeds is unknown, so it fails
+            // anything else fails, a 409 too: another conditional write of the key is in flight, its outcome unknown
             throw failure("store", key, e);
         }
     }
