@@ -137,8 +137,7 @@ final class JpaNotificationOutbox implements NotificationOutbox {
 
     /**
      * One JDBC batch of updates by idempotency key (the unique index). The version is left alone: the flag only ever
-     * goes to true, so it commutes with the dispatcher's marks, and a mark that loaded the row before and writes it
-     * back with false only costs one storage check on the next attempt.
+     * goes to true, and the entity never writes it after the insert, so it commutes with the dispatcher's marks.
      */
     @Override
     public int markAttachmentsStored(Collection<String> idempotencyKeys) {

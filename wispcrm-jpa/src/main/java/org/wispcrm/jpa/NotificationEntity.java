@@ -37,7 +37,8 @@ class NotificationEntity extends VersionedEntity {
 
     String attachments = "";
 
-    @Column(name = "attachments_stored")
+    // written on insert and by markAttachmentsStored only, so an entity saved from a stale copy never resets it
+    @Column(name = "attachments_stored", updatable = false)
     boolean attachmentsStored;
 
     @Enumerated(EnumType.STRING)

@@ -15,9 +15,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * The PDF stage's floor: the invoice's page written with OpenPDF directly ({@link RawOpenPdfPage}, two service
  * lines, the same paper, fonts and tables as the invoice renderer) and its bytes stored with no library in between,
  * {@code n} times from {@code threads} threads: to disk with one {@code Files.write} per file in the same folder
- * layout as the library's ({@code invoices/2026/11/...}) and one {@code sync -f} at the end, or to S3 with one {@code PutObject} per file on the same
- * SDK client the library uses. No database work: the library also records each document's key on its invoice,
- * which is part of what it costs over this.
+ * layout as the library's ({@code invoices/2026/11/...}) and one {@code sync -f} at the end, or to S3 with one
+ * {@code PutObject} per file on the same SDK client the library uses. No database work: the library also records
+ * each document's key on its invoice, which is part of what it costs over this.
  */
 final class RawDocuments {
     /** The invoices of the workload have two lines (the month, and the cash rounding). */

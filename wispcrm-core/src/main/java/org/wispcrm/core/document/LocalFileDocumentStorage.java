@@ -114,28 +114,23 @@ public final class LocalFileDocumentStorage implements DocumentStorage {
 
     @Override
     public void put(DocumentKey key, byte[] content, String contentType) {
-        requireValidContentType(contentType);
-        Path target = resolve(key);
-        var lock = lockOf(key).writeLock();
-        lock.lock();
-        try {
-            write(key, target, content, contentType);
-        } catch (IOException e) {
-            throw failure("store", key, e);
-        } finally {
-            lock.unlock();
-        }
+        store(key, content, contentType, false);
     }
 
     /** Atomic in this process: the check and the write hold the key's lock (one writing host per root). */
     @Override
     public boolean putIfAbsent(DocumentKey key, byte[] content, String contentType) {
+        return store(key, content, contentType, true);
+    }
+
+    /** Writes the document under the key's lock, unless {@code keepStored} and one is there; whether it wrote. */
+    private boolean store(DocumentKey key, byte[] content, String contentType, boolean keepStored) {
         requireValidContentType(contentType);
         Path target = resolve(key);
         var lock = lockOf(key).writeLock();
         lock.lock();
         try {
-            if (isDocument(key, target)) {
+            if (keepStored && isDocument(key, target)) {
                 return false;
             }
             write(key, target, content, contentType);
