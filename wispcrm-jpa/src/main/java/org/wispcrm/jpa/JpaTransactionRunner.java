@@ -117,8 +117,8 @@ final class JpaTransactionRunner implements TransactionRunner {
         });
     }
 
-    /** Whether the current thread is inside a unit of work. */
-    boolean inUnitOfWork() {
+    @Override
+    public boolean inUnitOfWork() {
         return current.get() != null;
     }
 

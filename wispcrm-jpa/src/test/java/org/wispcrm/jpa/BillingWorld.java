@@ -38,12 +38,18 @@ final class BillingWorld {
 
     /** A billing service over the store with the default policy and a clock on the run date. */
     static BillingService billing(Persistence store, int chunkSize) {
+        return billing(store, chunkSize, 2);
+    }
+
+    /** {@link #billing(Persistence, int)} billing {@code runThreads} chunks at once. */
+    static BillingService billing(Persistence store, int chunkSize, int runThreads) {
         var clock = Clock.fixed(RUN_DATE.atTime(6, 0).toInstant(ZoneOffset.UTC), Fixtures.BOGOTA);
         return Billing.builder()
                 .persistence(store)
                 .clock(clock)
                 .policy(BillingPolicy.defaults())
                 .chunkSize(chunkSize)
+                .runThreads(runThreads)
                 .build()
                 .invoicing();
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.wispcrm.billing.invoice.BillingRunListener;
 import org.wispcrm.billing.invoice.BillingRunReport;
 import org.wispcrm.core.Persistence;
 import org.wispcrm.core.invoice.Invoice;
@@ -87,6 +88,25 @@ abstract class ConcurrencyScenarios {
         } finally {
             pool.shutdownNow();
         }
+        assertEveryCustomerBilledOnce();
+    }
+
+    @Test
+    @Timeout(180)
+    void oneRunBillingFourChunksAtOnceIssuesEachInvoiceOnceWithConsecutiveNumbers() {
+        BillingWorld.seed(store, CUSTOMERS);
+        var progress = new ArrayList<Long>();
+
+        var report = BillingWorld.billing(store, 3, 4).run(BillingWorld.RUN_DATE, new BillingRunListener() {
+            @Override
+            public void progress(long customersDone) {
+                progress.add(customersDone);
+            }
+        });
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.invoiced()).isEqualTo(CUSTOMERS);
+        assertThat(progress).hasSize(CUSTOMERS / 3).isSorted().endsWith((long) CUSTOMERS);
         assertEveryCustomerBilledOnce();
     }
 

@@ -12,6 +12,7 @@ import static org.wispcrm.testkit.Fixtures.repairOrder;
 import static org.wispcrm.testkit.Fixtures.subscription;
 import static org.wispcrm.testkit.Fixtures.ticket;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -218,6 +219,27 @@ public abstract class TransactionRunnerKit extends PersistenceKit {
         assertThat(result.version()).isEqualTo(1);
         assertThat(store.customers().findById(outer.id())).isPresent();
         assertThat(store.customers().findById(inner.id())).contains(result);
+    }
+
+    @Test
+    @Timeout(60)
+    void aUnitBelongsToItsThreadAndEndsWithTheWork() throws Exception {
+        var runner = store.transactions();
+        assertThat(runner.inUnitOfWork()).isFalse();
+
+        var seen = runner.inTransaction(() -> {
+            boolean inner = runner.inTransaction(runner::inUnitOfWork);
+            boolean otherThread =
+                    CompletableFuture.supplyAsync(runner::inUnitOfWork).join();
+            return List.of(runner.inUnitOfWork(), inner, otherThread);
+        });
+        assertThatThrownBy(() -> runner.inTransaction(() -> {
+                    throw new IllegalStateException("work failed");
+                }))
+                .hasMessage("work failed");
+
+        assertThat(seen).containsExactly(true, true, false);
+        assertThat(runner.inUnitOfWork()).isFalse();
     }
 
     @Test

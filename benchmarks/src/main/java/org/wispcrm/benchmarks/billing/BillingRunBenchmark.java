@@ -37,6 +37,7 @@ import org.wispcrm.jpa.JpaPersistence;
  *
  * <p>Options: {@code --n} sizes, {@code --db} databases ({@code mariadb}, {@code postgresql}, {@code h2}),
  * {@code --chunk} customers per unit of work of the billing run (default: the library's, 500),
+ * {@code --run-threads} chunks the run bills at once (default: the library's, 2),
  * {@code --raw-batch} customers per transaction of the baseline (500), {@code --jpa-batch} JDBC batch size of the
  * adapter (50), {@code --warmup} customers of the warm-up round (10000, so the JIT has compiled both paths before
  * anything is measured; 0 for none), {@code --out} directory of the
@@ -85,7 +86,9 @@ public final class BillingRunBenchmark {
     Results run() throws Exception {
         results.note("Settings: billing chunk "
                 + (options.chunk == 0 ? "(library default)" : Integer.toString(options.chunk))
-                + " customers per unit of work, JPA JDBC batch "
+                + " customers per unit of work, "
+                + (options.runThreads == 0 ? "(library default)" : Integer.toString(options.runThreads))
+                + " chunks at once, JPA JDBC batch "
                 + options.jpaBatch + ", raw baseline " + options.rawBatch + " customers per transaction, warm-up "
                 + options.warmup + " customers; the ratio is billing time over the mean of the two raw runs.");
         options.note.forEach(results::note);
@@ -137,6 +140,9 @@ public final class BillingRunBenchmark {
                     Billing.builder().persistence(store).clock(Workload.clock()).policy(Workload.policy());
             if (options.chunk > 0) {
                 builder.chunkSize(options.chunk);
+            }
+            if (options.runThreads > 0) {
+                builder.runThreads(options.runThreads);
             }
             var billing = builder.build();
             var timed = Measurement.of(() -> billing.invoicing().run(Workload.RUN_DATE));
@@ -197,6 +203,7 @@ public final class BillingRunBenchmark {
             List<Integer> sizes,
             List<BenchDatabase> databases,
             int chunk,
+            int runThreads,
             int rawBatch,
             int jpaBatch,
             int warmup,
@@ -204,13 +211,14 @@ public final class BillingRunBenchmark {
             Path out,
             List<String> note) {
         static final String USAGE = "usage: BillingRunBenchmark [--n 10000,100000] [--db mariadb,postgresql]"
-                + " [--chunk 500] [--raw-batch 500] [--jpa-batch 50] [--warmup 10000] [--seed 42]"
+                + " [--chunk 500] [--run-threads 2] [--raw-batch 500] [--jpa-batch 50] [--warmup 10000] [--seed 42]"
                 + " [--out benchmarks/target/results] [--note text]";
 
         static Options parse(String... args) {
             List<Integer> sizes = List.of(10_000);
             List<BenchDatabase> databases = List.of(BenchDatabase.MARIADB, BenchDatabase.POSTGRESQL);
             int chunk = 0;
+            int runThreads = 0;
             int rawBatch = 500;
             int jpaBatch = 50;
             int warmup = 10_000;
@@ -224,6 +232,7 @@ public final class BillingRunBenchmark {
                     case "--n" -> sizes = CommandLine.sizes(value);
                     case "--db" -> databases = CommandLine.databases(value);
                     case "--chunk" -> chunk = Integer.parseInt(value);
+                    case "--run-threads" -> runThreads = Integer.parseInt(value);
                     case "--raw-batch" -> rawBatch = Integer.parseInt(value);
                     case "--jpa-batch" -> jpaBatch = Integer.parseInt(value);
                     case "--warmup" -> warmup = Integer.parseInt(value);
@@ -233,10 +242,16 @@ public final class BillingRunBenchmark {
                     default -> throw new IllegalArgumentException("Unknown option " + arg);
                 }
             }
-            if (sizes.stream().anyMatch(s -> s < 1) || chunk < 0 || rawBatch < 1 || jpaBatch < 1 || warmup < 0) {
+            if (sizes.stream().anyMatch(s -> s < 1)
+                    || chunk < 0
+                    || runThreads < 0
+                    || rawBatch < 1
+                    || jpaBatch < 1
+                    || warmup < 0) {
                 throw new IllegalArgumentException("Sizes, chunk and batches must be positive");
             }
-            return new Options(sizes, databases, chunk, rawBatch, jpaBatch, warmup, seed, out, List.copyOf(notes));
+            return new Options(
+                    sizes, databases, chunk, runThreads, rawBatch, jpaBatch, warmup, seed, out, List.copyOf(notes));
         }
     }
 }

@@ -463,7 +463,7 @@ public final class MonthCloseBenchmark {
             Path out,
             List<String> note) {
         static final String USAGE = "usage: MonthCloseBenchmark [--n 1000,10000,100000] [--db mariadb,postgresql,h2]"
-                + " [--workers 4] [--pdf-threads 4] [--warmup 10000] [--seed 42] [--out benchmarks/target/results]"
+                + " [--workers 4] [--pdf-threads 4] [--warmup 30000] [--seed 42] [--out benchmarks/target/results]"
                 + " [--note text]";
 
         static Options parse(String... args) {
@@ -471,7 +471,7 @@ public final class MonthCloseBenchmark {
             List<BenchDatabase> databases = List.of(BenchDatabase.MARIADB, BenchDatabase.POSTGRESQL, BenchDatabase.H2);
             int workers = 4;
             int pdfThreads = 4;
-            int warmup = 10_000;
+            int warmup = 30_000;
             long seed = 42;
             Path out = CommandLine.defaultResults();
             var notes = new ArrayList<String>();

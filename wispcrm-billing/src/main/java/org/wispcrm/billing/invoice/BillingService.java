@@ -2,6 +2,7 @@ package org.wispcrm.billing.invoice;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -13,7 +14,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.money.MonetaryAmount;
 import org.javamoney.moneta.Money;
@@ -65,12 +73,15 @@ import org.wispcrm.core.subscription.SubscriptionStatus;
  * loses an invoice. A store failure that names no customer (a batched write or the commit failing) bills the page
  * again, and if it fails again, customer by customer in units of one, which tells who failed. The unique billing
  * key (customer and period start) makes re-runs, concurrent runs and runs after a crash invoice each period
- * exactly once.
+ * exactly once. A run bills {@code threads} chunks at once, each in its own unit of work (see {@code Chunks}).
  */
 public final class BillingService {
     private static final Logger LOG = LoggerFactory.getLogger(BillingService.class);
     private static final Set<SubscriptionStatus> BILLABLE =
             EnumSet.of(SubscriptionStatus.ACTIVE, SubscriptionStatus.SUSPENDED, SubscriptionStatus.CANCELLED);
+
+    /** The most units of work a run keeps going at once. */
+    public static final int MAX_THREADS = 8;
 
     private final Persistence store;
     private final Clock clock;
@@ -78,13 +89,15 @@ public final class BillingService {
     private final BillingCalculator calculator;
     private final BillingSchedule schedule;
     private final int chunkSize;
+    private final int threads;
 
     /**
      * A service over a store.
      *
      * @param chunkSize customers per unit of work (1 to 1000)
+     * @param threads units of work a run keeps going at once (1 to {@value #MAX_THREADS}; see {@code Billing.Builder#runThreads})
      */
-    public BillingService(Persistence store, Clock clock, BillingPolicy policy, int chunkSize) {
+    public BillingService(Persistence store, Clock clock, BillingPolicy policy, int chunkSize, int threads) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -92,6 +105,10 @@ public final class BillingService {
             throw WispCrmException.invalid("chunkSize", chunkSize, "must be between 1 and 1000");
         }
         this.chunkSize = chunkSize;
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw WispCrmException.invalid("threads", threads, "must be between 1 and " + MAX_THREADS);
+        }
+        this.threads = threads;
         this.calculator = new BillingCalculator(policy);
         this.schedule = new BillingSchedule(policy);
     }
@@ -186,16 +203,19 @@ public final class BillingService {
         Objects.requireNonNull(listener, "listener");
         var tally = new Tally(date, dryRun);
         Map<PlanId, Plan> plans = plansById();
-        CustomerId after = null;
-        while (true) {
-            List<CustomerId> page = store.subscriptions().findCustomerIdsWithStatus(BILLABLE, after, chunkSize);
-            if (page.isEmpty()) {
-                break;
+        // Inside the caller's unit of work every chunk must join that unit, and only its thread can.
+        int workers = store.transactions().inUnitOfWork() ? 1 : threads;
+        try (var chunks = new Chunks(workers, result -> tally.add(result, listener))) {
+            CustomerId after = null;
+            while (true) {
+                List<CustomerId> page = store.subscriptions().findCustomerIdsWithStatus(BILLABLE, after, chunkSize);
+                if (page.isEmpty()) {
+                    break;
+                }
+                after = page.get(page.size() - 1);
+                chunks.bill(() -> billChunk(page, date, dryRun, plans));
             }
-            after = page.get(page.size() - 1);
-            billChunk(page, date, dryRun, plans, tally, listener);
-            tally.customers += page.size();
-            listener.progress(tally.customers);
+            chunks.finish();
         }
         LOG.info(
                 "Billing run {}{}: {} customers, {} invoiced, {} already billed, {} skipped, {} failed",
@@ -209,14 +229,13 @@ public final class BillingService {
         return tally.report();
     }
 
-    private void billChunk(
-            List<CustomerId> page,
-            LocalDate date,
-            boolean dryRun,
-            Map<PlanId, Plan> plans,
-            Tally tally,
-            BillingRunListener listener) {
+    /**
+     * Bills one page of customers in a unit of work; a customer who fails is reported and the rest are billed again
+     * without them. Runs on a worker thread: it touches nothing but the store and returns what happened.
+     */
+    private ChunkResult billChunk(List<CustomerId> page, LocalDate date, boolean dryRun, Map<PlanId, Plan> plans) {
         var remaining = new ArrayList<>(page);
+        var failures = new ArrayList<BillingFailure>();
         var retriedAfterDuplicate = new HashSet<CustomerId>();
         boolean retriedUnattributed = false;
         while (!remaining.isEmpty()) {
@@ -224,10 +243,7 @@ public final class BillingService {
             try {
                 List<Outcome> outcomes =
                         store.transactions().inTransaction(() -> billCustomers(remaining, date, dryRun, plans));
-                for (Outcome outcome : outcomes) {
-                    tally.add(outcome, listener);
-                }
-                return;
+                return new ChunkResult(page.size(), outcomes, failures);
             } catch (CustomerFailed e) {
                 failed = e;
             } catch (WispCrmException e) {
@@ -249,10 +265,13 @@ public final class BillingService {
                             "Billing a chunk on {} failed twice ({}); billing it customer by customer",
                             date,
                             e.getMessage());
+                    var outcomes = new ArrayList<Outcome>();
                     for (CustomerId id : remaining) {
-                        billChunk(List.of(id), date, dryRun, plans, tally, listener);
+                        ChunkResult single = billChunk(List.of(id), date, dryRun, plans);
+                        outcomes.addAll(single.outcomes());
+                        failures.addAll(single.failures());
                     }
-                    return;
+                    return new ChunkResult(page.size(), outcomes, failures);
                 }
             }
             Throwable cause = failed.getCause();
@@ -264,9 +283,9 @@ public final class BillingService {
             remaining.remove(failed.customerId);
             var failure = new BillingFailure(failed.customerId, code, String.valueOf(cause.getMessage()));
             LOG.warn("Billing customer {} on {} failed: {}", failed.customerId, date, failure.reason());
-            tally.failures.add(failure);
-            listener.failed(failure);
+            failures.add(failure);
         }
+        return new ChunkResult(page.size(), List.of(), failures);
     }
 
     private List<Outcome> billCustomers(List<CustomerId> ids, LocalDate date, boolean dryRun, Map<PlanId, Plan> plans) {
@@ -744,6 +763,82 @@ public final class BillingService {
         }
     }
 
+    /**
+     * The chunks of one run in flight: up to {@code workers} are billed at once, each in its own unit of work on a
+     * thread of its own, and each result reaches {@code done} on the run's thread, in page order. Two workers keep
+     * both the database and this JVM busy: while one chunk holds the invoice series and writes, the next reads its
+     * customers. Numbers stay gap-free (the series row is locked until a chunk commits), so they follow the chunks'
+     * commit order. With one worker the chunks are billed on the run's thread.
+     */
+    private static final class Chunks implements AutoCloseable {
+        private final int workers;
+        private final Consumer<ChunkResult> done;
+        private final @Nullable ExecutorService pool;
+        private final ArrayDeque<CompletableFuture<ChunkResult>> inFlight = new ArrayDeque<>();
+
+        Chunks(int workers, Consumer<ChunkResult> done) {
+            this.workers = workers;
+            this.done = done;
+            this.pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, Chunks::workerThread);
+        }
+
+        /** Bills a chunk, first waiting for the oldest one in flight if every worker is busy. */
+        void bill(Supplier<ChunkResult> chunk) {
+            if (pool == null) {
+                done.accept(chunk.get());
+                return;
+            }
+            inFlight.add(CompletableFuture.supplyAsync(chunk, pool));
+            if (inFlight.size() == workers) {
+                completeOldest();
+            }
+        }
+
+        /** Waits for every chunk in flight. */
+        void finish() {
+            while (!inFlight.isEmpty()) {
+                completeOldest();
+            }
+        }
+
+        private void completeOldest() {
+            ChunkResult result;
+            try {
+                result = inFlight.remove().join();
+            } catch (CompletionException e) {
+                // a defect, not a customer's failure (billChunk reports those): the run ends with it, as on one thread
+                if (e.getCause() instanceof RuntimeException defect) {
+                    throw defect;
+                }
+                throw e;
+            }
+            done.accept(result);
+        }
+
+        /** Lets the chunks still running commit or roll back (the run may be ending with a defect), then stops. */
+        @Override
+        public void close() {
+            if (pool == null) {
+                return;
+            }
+            pool.shutdown();
+            try {
+                pool.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private static Thread workerThread(Runnable work) {
+            Thread thread = new Thread(work, "wispcrm-billing");
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+
+    /** What billing one page of customers did: its size, the outcomes committed, the customers left out. */
+    private record ChunkResult(int customers, List<Outcome> outcomes, List<BillingFailure> failures) {}
+
     private static final class Tally {
         final LocalDate date;
         final boolean dryRun;
@@ -760,7 +855,20 @@ public final class BillingService {
             this.dryRun = dryRun;
         }
 
-        void add(Outcome outcome, BillingRunListener listener) {
+        /** Counts a committed chunk and tells the listener, on the run's thread. */
+        void add(ChunkResult chunk, BillingRunListener listener) {
+            for (BillingFailure failure : chunk.failures()) {
+                failures.add(failure);
+                listener.failed(failure);
+            }
+            for (Outcome outcome : chunk.outcomes()) {
+                add(outcome, listener);
+            }
+            customers += chunk.customers();
+            listener.progress(customers);
+        }
+
+        private void add(Outcome outcome, BillingRunListener listener) {
             switch (outcome.kind()) {
                 case SKIPPED -> skipped++;
                 case ALREADY_BILLED -> alreadyBilled++;

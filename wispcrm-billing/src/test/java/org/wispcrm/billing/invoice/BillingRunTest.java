@@ -9,11 +9,15 @@ import static org.wispcrm.billing.BillingWorld.usd;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.wispcrm.billing.Billing;
 import org.wispcrm.billing.BillingWorld;
 import org.wispcrm.billing.policy.BillingPolicy;
 import org.wispcrm.core.charge.ChargeKind;
+import org.wispcrm.core.common.CustomerId;
 import org.wispcrm.core.common.ErrorCode;
 import org.wispcrm.core.common.PageRequest;
 import org.wispcrm.core.common.WispCrmException;
@@ -44,6 +48,16 @@ class BillingRunTest {
             list.add(customer);
         }
         return list;
+    }
+
+    /** Billing over the world's store with its own chunk size and run threads. */
+    Billing billingOnThreads(int chunkSize, int runThreads) {
+        return Billing.builder()
+                .persistence(world.store)
+                .clock(world.clock)
+                .chunkSize(chunkSize)
+                .runThreads(runThreads)
+                .build();
     }
 
     long invoiceCount() {
@@ -153,6 +167,92 @@ class BillingRunTest {
                 .extracting(i -> i.number().value())
                 .containsExactlyInAnyOrder("FE-000001", "FE-000002", "FE-000003", "FE-000004");
         assertThat(outboxCount()).isEqualTo(4);
+    }
+
+    @Test
+    @Timeout(30)
+    void chunks_billed_on_several_threads_reach_the_listener_on_the_runs_thread_in_customer_order() {
+        var good = customers(7);
+        var bad = world.customer("Cliente con plan en dólares");
+        world.subscribe(bad, world.plan("Plan USD", usd("20.00")), OCT_1, null);
+        world.clock.today(NOV_1);
+        var billing = billingOnThreads(2, 3);
+        var progress = new ArrayList<Long>();
+        var numbers = new ArrayList<String>();
+        var failed = new ArrayList<CustomerId>();
+        var listenerThreads = new HashSet<Thread>();
+
+        var report = billing.invoicing().run(NOV_1, new BillingRunListener() {
+            @Override
+            public void invoiced(Invoice invoice) {
+                listenerThreads.add(Thread.currentThread());
+                numbers.add(invoice.number().value());
+            }
+
+            @Override
+            public void failed(BillingFailure failure) {
+                listenerThreads.add(Thread.currentThread());
+                failed.add(failure.customerId());
+            }
+
+            @Override
+            public void progress(long customersDone) {
+                listenerThreads.add(Thread.currentThread());
+                progress.add(customersDone);
+            }
+        });
+
+        assertThat(listenerThreads).containsExactly(Thread.currentThread());
+        assertThat(progress).containsExactly(2L, 4L, 6L, 8L);
+        assertThat(report.customers()).isEqualTo(8);
+        assertThat(report.invoiced()).isEqualTo(7);
+        assertThat(failed).containsExactly(bad.id());
+        assertThat(report.failures()).extracting(BillingFailure::customerId).containsExactly(bad.id());
+        // gap-free whatever order the chunks committed in
+        assertThat(numbers)
+                .containsExactlyInAnyOrder(
+                        "FE-000001", "FE-000002", "FE-000003", "FE-000004", "FE-000005", "FE-000006", "FE-000007");
+        assertThat(world.store.invoiceNumbers().current("FE")).isEqualTo(7);
+        for (var customer : good) {
+            assertThat(world.invoicesOf(customer)).hasSize(1);
+        }
+        assertThat(outboxCount()).isEqualTo(7);
+    }
+
+    @Test
+    @Timeout(30)
+    void a_run_inside_the_hosts_unit_of_work_bills_in_that_unit() {
+        customers(5);
+        world.clock.today(NOV_1);
+        var billing = billingOnThreads(2, 4);
+
+        assertThatThrownBy(() -> world.store.transactions().inTransaction(() -> {
+                    assertThat(billing.invoicing().run(NOV_1).invoiced()).isEqualTo(5);
+                    throw new IllegalStateException("the host's unit fails after the run");
+                }))
+                .hasMessage("the host's unit fails after the run");
+
+        assertThat(invoiceCount()).isZero();
+        assertThat(outboxCount()).isZero();
+        assertThat(world.store.invoiceNumbers().current("FE")).isZero();
+
+        var committed = world.store
+                .transactions()
+                .inTransaction(() -> billing.invoicing().run(NOV_1));
+
+        assertThat(committed.invoiced()).isEqualTo(5);
+        assertThat(invoiceCount()).isEqualTo(5);
+    }
+
+    @Test
+    void run_threads_out_of_range_are_a_typed_error_naming_the_setting() {
+        for (int threads : new int[] {0, BillingService.MAX_THREADS + 1}) {
+            assertThatThrownBy(() -> Billing.builder().runThreads(threads))
+                    .isInstanceOfSatisfying(WispCrmException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+                        assertThat(e.getMessage()).contains("runThreads").contains(Integer.toString(threads));
+                    });
+        }
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class InMemoryTransactionRunner implements TransactionRunner {
         }
     }
 
-    /** Whether the calling thread is inside a unit of work. */
+    @Override
     public boolean inUnitOfWork() {
         return current.get() != null;
     }

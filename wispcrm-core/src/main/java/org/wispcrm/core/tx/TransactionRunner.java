@@ -18,4 +18,10 @@ public interface TransactionRunner {
             return null;
         });
     }
+
+    /**
+     * Whether the calling thread is inside a unit of work. A unit belongs to its thread: work handed to another
+     * thread does not join it, so a caller that would spread work over threads keeps it on its own thread instead.
+     */
+    boolean inUnitOfWork();
 }
