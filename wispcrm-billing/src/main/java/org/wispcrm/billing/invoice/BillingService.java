@@ -95,7 +95,8 @@ public final class BillingService {
      * A service over a store.
      *
      * @param chunkSize customers per unit of work (1 to 1000)
-     * @param threads units of work a run keeps going at once (1 to {@value #MAX_THREADS}; see {@code Billing.Builder#runThreads})
+     * @param threads units of work a run keeps going at once, 1 to {@value #MAX_THREADS} (see
+     *     {@code Billing.Builder#runThreads})
      */
     public BillingService(Persistence store, Clock clock, BillingPolicy policy, int chunkSize, int threads) {
         this.store = Objects.requireNonNull(store, "store");
