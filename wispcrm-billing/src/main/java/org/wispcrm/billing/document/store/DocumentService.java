@@ -282,10 +282,10 @@ public final class DocumentService {
             Invoice invoice = page.invoices().get(i);
             Future<Boolean> outcome = page.outcomes().get(i);
             tally.attempt("invoice " + invoice.requireNumber(), () -> {
-                boolean rendered = awaitStored(outcome);
+                boolean storedNow = awaitStored(outcome);
                 stored.put(invoice.id(), invoiceKey(invoice));
                 messages.add(DocumentMessageKeys.invoiceIssued(invoice.requireNumber()));
-                return rendered;
+                return storedNow;
             });
         }
         recordAll(stored, messages);
@@ -326,7 +326,7 @@ public final class DocumentService {
         long recorded;
         final List<DocumentRunReport.Failure> failures = new ArrayList<>();
 
-        /** Runs one document's work, which says whether it had to render. */
+        /** Runs one document's work, which says whether it stored a new PDF (false: one was already stored). */
         void attempt(String document, BooleanSupplier work) {
             examined++;
             try {
@@ -358,7 +358,7 @@ public final class DocumentService {
     /** Stores (unless stored) and records; whether it stored. */
     private boolean storeCreditNote(CreditNote note) {
         DocumentKey key = DocumentKeys.creditNote(note.number(), note.issueDate());
-        boolean rendered = putUnlessStored(key, creditNotes.render(note));
+        boolean stored = putUnlessStored(key, creditNotes.render(note));
         saveWithRetry("CreditNote " + note.id(), () -> {
             CreditNote fresh = store.creditNotes().findById(note.id()).orElseThrow();
             if (!key.equals(fresh.documentKey())) {
@@ -366,7 +366,7 @@ public final class DocumentService {
             }
             store.outbox().markAttachmentsStored(List.of(DocumentMessageKeys.creditNoteIssued(note.number())));
         });
-        return rendered;
+        return stored;
     }
 
     /**
