@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,8 +66,9 @@ import org.wispcrm.core.subscription.SubscriptionStatus;
  *
  * <p>A run streams customers with billable subscriptions page by page (a keyset cursor, constant memory) and bills
  * each page of customers in one unit of work: for each customer and period, the lines (one per subscription
- * segment, discounts, plan-change adjustments, pending one-time charges), tax, credit applied and cash rounding,
- * the next gap-free number, the invoice and its {@code INVOICE_ISSUED} outbox message. What a page needs is read
+ * segment, discounts, plan-change adjustments, pending one-time charges), tax, credit applied and cash rounding;
+ * then, once the whole page is priced, the next gap-free numbers, the invoices and their {@code INVOICE_ISSUED}
+ * outbox messages. What a page needs is read
  * with one query per kind (customers, subscriptions, charges, credit, the invoices of the billing keys it looks
  * at), and its messages are enqueued together, so an adapter can write the whole page in batches. If one customer
  * fails, the unit rolls back and the page is billed again without that customer, who is reported; nobody else
@@ -189,12 +191,20 @@ public final class BillingService {
                 .map(s -> new Billable(s, period))
                 .toList();
         var charges = store.charges().findPending(List.of(customerId), today);
-        var context = new CustomerContext(customer, plans, charges, creditOf(customerId), today, preview);
-        var messages = new ArrayList<Notification>();
-        Optional<Invoice> invoice = billGroup(context, period, subscriptions, new InvoiceLookup(List.of()), messages);
-        messages.forEach(store.outbox()::enqueue);
-        return invoice.orElseThrow(() -> WispCrmException.invalid(
-                "period", period, "customer " + customer.code() + " has nothing to bill in it"));
+        var context = new CustomerContext(customer, plans, charges, creditOf(customerId), today);
+        Priced priced = price(context, period, subscriptions, new InvoiceLookup(List.of()))
+                .orElseThrow(() -> WispCrmException.invalid(
+                        "period", period, "customer " + customer.code() + " has nothing to bill in it"));
+        if (preview) {
+            return priced.draft();
+        }
+        var messages = new ArrayList<Notification>(1);
+        Invoice invoice = issue(priced, messages);
+        if (priced.creditUsed().isPositive()) {
+            store.customerCredits().save(context.credit);
+        }
+        store.outbox().enqueueAll(messages);
+        return invoice;
     }
 
     private BillingRunReport execute(LocalDate date, boolean dryRun, BillingRunListener listener) {
@@ -301,7 +311,7 @@ public final class BillingService {
         var groupsById = new HashMap<CustomerId, TreeMap<LocalDate, List<Billable>>>();
         var keys = new ArrayList<String>();
         for (CustomerId id : ids) {
-            try {
+            asCustomer(id, () -> {
                 var groups = groupsOf(subscriptions.getOrDefault(id, List.of()), date);
                 groupsById.put(id, groups);
                 for (var group : groups.entrySet()) {
@@ -310,15 +320,14 @@ public final class BillingService {
                         previousPeriodToSettle(billable).ifPresent(p -> keys.add(Invoice.billingKeyOf(id, p.start())));
                     }
                 }
-            } catch (RuntimeException e) {
-                throw new CustomerFailed(id, e);
-            }
+                return groups;
+            });
         }
         var invoices = new InvoiceLookup(keys);
         var outcomes = new ArrayList<Outcome>();
-        var messages = new ArrayList<Notification>();
+        var priced = new ArrayList<Priced>();
         for (CustomerId id : ids) {
-            try {
+            outcomes.addAll(asCustomer(id, () -> {
                 Customer customer = customers.get(id);
                 if (customer == null) {
                     throw WispCrmException.notFound("Customer", id);
@@ -328,23 +337,61 @@ public final class BillingService {
                         plans,
                         charges.getOrDefault(id, List.of()),
                         credits.getOrDefault(id, CustomerCredit.none(id, policy.currency())),
-                        date,
-                        dryRun);
-                outcomes.addAll(billCustomer(context, groupsById.get(id), invoices, messages));
-            } catch (WispCrmException e) {
-                if (e.getCause() != null) {
-                    // a database failure may come from an earlier customer's batched write: nobody to blame yet
-                    throw e;
-                }
-                throw new CustomerFailed(id, e);
-            } catch (RuntimeException e) {
-                throw new CustomerFailed(id, e);
+                        date);
+                return billCustomer(context, groupsById.get(id), invoices, priced);
+            }));
+        }
+        if (dryRun) {
+            return outcomes;
+        }
+        Map<InvoiceId, Invoice> issued = issueAll(priced);
+        return outcomes.stream()
+                .map(o -> o.invoice() == null
+                        ? o
+                        : Outcome.invoiced(issued.get(o.invoice().id())))
+                .toList();
+    }
+
+    /**
+     * Numbers and writes a chunk's priced invoices, in customer order, with their charges, credit and messages.
+     * This comes last in the unit because the first number locks the invoice series until the unit ends: meanwhile
+     * another chunk of the run reads and prices, and only the chunks' writes take turns.
+     */
+    private Map<InvoiceId, Invoice> issueAll(List<Priced> priced) {
+        var issued = new HashMap<InvoiceId, Invoice>();
+        var messages = new ArrayList<Notification>(priced.size());
+        var creditUsers = new LinkedHashSet<CustomerContext>();
+        for (Priced invoice : priced) {
+            CustomerContext context = invoice.context();
+            issued.put(invoice.draft().id(), asCustomer(context.customer.id(), () -> issue(invoice, messages)));
+            if (invoice.creditUsed().isPositive()) {
+                creditUsers.add(context);
             }
+        }
+        for (CustomerContext context : creditUsers) {
+            asCustomer(context.customer.id(), () -> store.customerCredits().save(context.credit));
         }
         if (!messages.isEmpty()) {
             store.outbox().enqueueAll(messages);
         }
-        return outcomes;
+        return issued;
+    }
+
+    /**
+     * Runs one customer's part of a chunk, blaming that customer for what it throws; a store failure with a cause is
+     * not theirs to blame yet, since it may come from an earlier customer's batched write.
+     */
+    private static <T> T asCustomer(CustomerId id, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (WispCrmException e) {
+            if (e.getCause() != null) {
+                throw e;
+            }
+            throw new CustomerFailed(id, e);
+        } catch (RuntimeException e) {
+            throw new CustomerFailed(id, e);
+        }
     }
 
     private TreeMap<LocalDate, List<Billable>> groupsOf(List<Subscription> subscriptions, LocalDate date) {
@@ -361,7 +408,7 @@ public final class BillingService {
             CustomerContext context,
             TreeMap<LocalDate, List<Billable>> groups,
             InvoiceLookup invoices,
-            List<Notification> messages) {
+            List<Priced> priced) {
         if (groups.isEmpty()) {
             return List.of(Outcome.SKIPPED);
         }
@@ -376,20 +423,23 @@ public final class BillingService {
                     .map(b -> b.period.end())
                     .max(LocalDate::compareTo)
                     .orElseThrow();
-            billGroup(context, BillingPeriod.of(group.getKey(), end), group.getValue(), invoices, messages)
+            price(context, BillingPeriod.of(group.getKey(), end), group.getValue(), invoices)
                     .ifPresentOrElse(
-                            invoice -> outcomes.add(Outcome.invoiced(invoice)), () -> outcomes.add(Outcome.SKIPPED));
+                            invoice -> {
+                                priced.add(invoice);
+                                outcomes.add(Outcome.invoiced(invoice.draft()));
+                            },
+                            () -> outcomes.add(Outcome.SKIPPED));
         }
         return outcomes;
     }
 
-    /** Prices, numbers and saves one invoice (or returns the draft in a preview); empty if nothing is billable. */
-    private Optional<Invoice> billGroup(
-            CustomerContext context,
-            BillingPeriod period,
-            List<Billable> billables,
-            InvoiceLookup invoices,
-            List<Notification> messages) {
+    /**
+     * Prices one invoice as an unnumbered draft, taking the customer's pending charges and using their credit;
+     * empty if nothing is billable.
+     */
+    private Optional<Priced> price(
+            CustomerContext context, BillingPeriod period, List<Billable> billables, InvoiceLookup invoices) {
         Customer customer = context.customer;
         Texts texts = Texts.of(customer.profile().locale());
         var items = new ArrayList<PricedItem>();
@@ -439,29 +489,33 @@ public final class BillingService {
         if (creditUsed.isPositive()) {
             context.credit = context.credit.use(creditUsed);
         }
-        if (context.preview) {
-            return Optional.of(draft);
-        }
+        invoices.priced(draft);
+        return Optional.of(new Priced(context, draft, charges, creditUsed));
+    }
+
+    /**
+     * Numbers and saves a priced invoice, marks its charges billed, records the credit it used and adds its
+     * message; the customer's credit balance is the caller's to save, once for all their invoices.
+     */
+    private Invoice issue(Priced priced, List<Notification> messages) {
         var number =
                 new InvoiceNumber(policy.invoiceSeries(), store.invoiceNumbers().next(policy.invoiceSeries()));
-        Invoice saved = store.invoices().save(draft.issue(number));
-        invoices.saved(saved);
-        for (Charge charge : charges) {
+        Invoice saved = store.invoices().save(priced.draft().issue(number));
+        for (Charge charge : priced.charges()) {
             store.charges().save(charge.billedBy(saved.id()));
         }
-        if (creditUsed.isPositive()) {
-            context.credit = store.customerCredits().save(context.credit);
+        if (priced.creditUsed().isPositive()) {
             store.customerCredits()
                     .addMovement(CreditMovement.of(
-                            customer.id(),
+                            saved.customerId(),
                             CreditMovementKind.APPLIED_TO_INVOICE,
-                            creditUsed.negate(),
-                            issueDate,
+                            priced.creditUsed().negate(),
+                            saved.issueDate(),
                             number.value(),
                             clock.instant()));
         }
         messages.add(invoiceIssued(saved));
-        return Optional.of(saved);
+        return saved;
     }
 
     private List<PricedItem> serviceItems(
@@ -676,6 +730,12 @@ public final class BillingService {
     private record Billable(Subscription subscription, BillingPeriod period) {}
 
     /**
+     * An invoice priced and not yet numbered, with what issuing it settles: the customer's pending charges it bills
+     * and the credit it uses (already taken from {@code context.credit}).
+     */
+    private record Priced(CustomerContext context, Invoice draft, List<Charge> charges, MonetaryAmount creditUsed) {}
+
+    /**
      * The invoices of the billing keys a unit of work looks at, read with one query up front, plus the invoices the
      * unit issues; a key not read up front is asked of the store.
      */
@@ -704,8 +764,9 @@ public final class BillingService {
             return found;
         }
 
-        void saved(Invoice invoice) {
-            byKey.put(invoice.billingKey(), Optional.of(invoice));
+        /** An invoice the unit will issue: its lines already settle what later periods look up. */
+        void priced(Invoice draft) {
+            byKey.put(draft.billingKey(), Optional.of(draft));
         }
     }
 
@@ -714,7 +775,6 @@ public final class BillingService {
         final Customer customer;
         final Map<PlanId, Plan> plans;
         final LocalDate date;
-        final boolean preview;
         List<Charge> pendingCharges;
         CustomerCredit credit;
 
@@ -723,14 +783,12 @@ public final class BillingService {
                 Map<PlanId, Plan> plans,
                 List<Charge> pendingCharges,
                 CustomerCredit credit,
-                LocalDate date,
-                boolean preview) {
+                LocalDate date) {
             this.customer = customer;
             this.plans = plans;
             this.pendingCharges = pendingCharges;
             this.credit = credit;
             this.date = date;
-            this.preview = preview;
         }
 
         Plan plan(PlanId id) {
@@ -767,8 +825,8 @@ public final class BillingService {
     /**
      * The chunks of one run in flight: up to {@code workers} are billed at once, each in its own unit of work on a
      * thread of its own, and each result reaches {@code done} on the run's thread, in page order. Two workers keep
-     * both the database and this JVM busy: while one chunk holds the invoice series and writes, the next reads its
-     * customers. Numbers stay gap-free (the series row is locked until a chunk commits), so they follow the chunks'
+     * both the database and this JVM busy: while one chunk holds the invoice series and writes, the next reads and
+     * prices its customers. Numbers stay gap-free (the series row is locked until a chunk commits), so they follow the chunks'
      * commit order. With one worker the chunks are billed on the run's thread.
      */
     private static final class Chunks implements AutoCloseable {

@@ -2,6 +2,7 @@ package org.wispcrm.billing.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.wispcrm.billing.BillingWorld.cop;
 import static org.wispcrm.billing.BillingWorld.plain;
 import static org.wispcrm.billing.BillingWorld.summary;
@@ -25,6 +26,7 @@ import org.wispcrm.core.customer.Customer;
 import org.wispcrm.core.customer.CustomerProfile;
 import org.wispcrm.core.invoice.BillingPeriod;
 import org.wispcrm.core.invoice.Invoice;
+import org.wispcrm.core.invoice.InvoiceLineKind;
 import org.wispcrm.core.invoice.InvoiceQuery;
 import org.wispcrm.core.invoice.InvoiceStatus;
 import org.wispcrm.core.notification.NotificationKind;
@@ -312,6 +314,49 @@ class BillingRunTest {
                     assertThat(m.amount()).isEqualTo(cop("-50000"));
                     assertThat(m.reference()).isEqualTo("FE-000001");
                 });
+    }
+
+    @Test
+    void credit_is_shared_by_a_customers_two_invoices_of_one_run_in_period_order() {
+        var plan = world.plan("Hogar 10 Mbps", cop("65000"));
+        var ana = world.customer("Ana");
+        world.subscribe(ana, plan, OCT_1, null);
+        world.subscribe(ana, plan, OCT_1, 15); // another billing day: its period starts earlier, its own invoice
+        world.store
+                .customerCredits()
+                .save(CustomerCredit.none(ana.id(), cop("0").getCurrency()).add(cop("100000")));
+
+        var report = world.runOn(NOV_1);
+
+        assertThat(report.invoiced()).isEqualTo(2);
+        assertThat(report.failures()).isEmpty();
+        var invoices = world.invoicesOf(ana).stream()
+                .sorted(java.util.Comparator.comparing(i -> i.period().start()))
+                .toList();
+        assertThat(invoices).extracting(i -> i.requireNumber().value()).containsExactly("FE-000001", "FE-000002");
+        // the earlier period is paid in full by credit, the later one gets what is left
+        assertThat(plain(invoices.get(0).total())).isEqualTo("0.00");
+        assertThat(invoices.get(1).total().isPositive()).isTrue();
+        List<String> applied =
+                invoices.stream().map(BillingRunTest::creditApplied).toList();
+        assertThat(applied.get(0))
+                .isEqualTo(plain(invoices.get(0)
+                        .subtotal()
+                        .add(invoices.get(0).taxTotal())
+                        .negate()));
+        assertThat(cop(applied.get(0)).add(cop(applied.get(1)))).isEqualTo(cop("-100000"));
+        assertThat(world.store.customerCredits().findMovements(ana.id()))
+                .extracting(m -> plain(m.amount()), m -> m.reference())
+                .containsExactly(tuple(applied.get(0), "FE-000001"), tuple(applied.get(1), "FE-000002"));
+        assertThat(world.creditOf(ana)).isEqualTo(cop("0"));
+    }
+
+    private static String creditApplied(Invoice invoice) {
+        return invoice.lines().stream()
+                .filter(l -> l.kind() == InvoiceLineKind.CREDIT_APPLIED)
+                .map(l -> plain(l.total()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
