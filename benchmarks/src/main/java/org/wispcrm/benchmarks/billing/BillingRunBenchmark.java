@@ -14,6 +14,7 @@ import org.wispcrm.benchmarks.harness.Machine;
 import org.wispcrm.benchmarks.harness.Measurement;
 import org.wispcrm.benchmarks.harness.ResultRow;
 import org.wispcrm.benchmarks.harness.Results;
+import org.wispcrm.benchmarks.harness.WarmUp;
 import org.wispcrm.billing.Billing;
 import org.wispcrm.billing.invoice.BillingRunReport;
 import org.wispcrm.jpa.JpaConfig;
@@ -94,23 +95,34 @@ public final class BillingRunBenchmark {
         options.note.forEach(results::note);
         log("Machine: " + results.machine().describe() + ", load average " + Machine.loadAverage());
         var pools = new java.util.LinkedHashMap<BenchDatabase, com.zaxxer.hikari.HikariDataSource>();
+        var stores = new java.util.LinkedHashMap<BenchDatabase, JpaPersistence>();
         try {
+            JpaConfig config = key -> key.equals("batchSize") ? Integer.toString(options.jpaBatch) : null;
             for (BenchDatabase database : options.databases) {
-                pools.put(database, database.dataSource(database.url(environment), 4));
+                var pool = database.dataSource(database.url(environment), 4);
+                pools.put(database, pool);
+                database.wipeSchema(pool);
+                // one store per database for the whole run, as a host keeps one
+                stores.put(database, JpaPersistence.create(pool, config));
             }
             // every database's warm-up before anything is measured, so no measured run pays for JIT compilation
             if (options.warmup > 0) {
-                for (var pool : pools.entrySet()) {
-                    log(pool.getKey().key() + ": warm-up with " + options.warmup + " customers");
-                    runOne(pool.getKey(), pool.getValue(), options.warmup, false);
+                for (BenchDatabase database : options.databases) {
+                    log(database.key() + ": warm-up with " + options.warmup + " customers");
+                    WarmUp.untilJitQuiet(
+                            database.key(),
+                            options.warmupRounds,
+                            () -> runOne(database, pools.get(database), stores.get(database), options.warmup, false),
+                            BillingRunBenchmark::log);
                 }
             }
-            for (var pool : pools.entrySet()) {
+            for (BenchDatabase database : options.databases) {
                 for (int n : options.sizes) {
-                    runOne(pool.getKey(), pool.getValue(), n, true);
+                    runOne(database, pools.get(database), stores.get(database), n, true);
                 }
             }
         } finally {
+            stores.values().forEach(JpaPersistence::close);
             pools.values().forEach(com.zaxxer.hikari.HikariDataSource::close);
         }
         results.computeRatios();
@@ -123,59 +135,58 @@ public final class BillingRunBenchmark {
         return results;
     }
 
-    private void runOne(BenchDatabase database, DataSource dataSource, int n, boolean record) throws Exception {
-        database.wipeSchema(dataSource);
-        JpaConfig config = key -> key.equals("batchSize") ? Integer.toString(options.jpaBatch) : null;
-        try (var store = JpaPersistence.create(dataSource, config)) {
-            var workload = new Workload(options.seed);
-            long seedStart = System.nanoTime();
-            workload.seed(store, n, 1000);
-            database.analyze(dataSource, SEEDED_TABLES);
-            log("%s N=%d: seeded in %.1f s".formatted(database.key(), n, (System.nanoTime() - seedStart) / 1e9));
+    private void runOne(BenchDatabase database, DataSource dataSource, JpaPersistence store, int n, boolean record)
+            throws Exception {
+        database.empty(dataSource);
+        var workload = new Workload(options.seed);
+        long seedStart = System.nanoTime();
+        workload.seed(store, n, 1000);
+        database.analyze(dataSource, SEEDED_TABLES);
+        log("%s N=%d: seeded in %.1f s".formatted(database.key(), n, (System.nanoTime() - seedStart) / 1e9));
 
-            var raw = new RawJdbcBaseline(workload, database, options.rawBatch);
-            Measurement first = rawRun(raw, database, dataSource, n, record);
+        var raw = new RawJdbcBaseline(workload, database, options.rawBatch);
+        Measurement first = rawRun(raw, database, dataSource, n, record);
 
-            var builder =
-                    Billing.builder().persistence(store).clock(Workload.clock()).policy(Workload.policy());
-            if (options.chunk > 0) {
-                builder.chunkSize(options.chunk);
-            }
-            if (options.runThreads > 0) {
-                builder.runThreads(options.runThreads);
-            }
-            var billing = builder.build();
-            var timed = Measurement.of(() -> billing.invoicing().run(Workload.RUN_DATE));
-            BillingRunReport report = timed.value();
-            if (report.invoiced() != n || !report.failures().isEmpty()) {
-                throw new IllegalStateException("billing run on " + database.key() + " invoiced " + report.invoiced()
-                        + " of " + n + ", failures " + report.failures());
-            }
-            RowCounts counts = RowCounts.of(dataSource).requireComplete(n, "billing run");
-            Measurement billingRun = timed.measurement();
-            log("%s N=%d: billing run %.2f s (%,.0f invoices/s), peak heap %d MB"
-                    .formatted(
-                            database.key(),
-                            n,
-                            billingRun.seconds(),
-                            n / billingRun.seconds(),
-                            billingRun.peakHeapBytes() >> 20));
-            database.truncate(dataSource, INVOICE_TABLES);
-            Measurement second = rawRun(raw, database, dataSource, n, record);
-            log("%s N=%d: billing/raw = %.2f"
-                    .formatted(database.key(), n, billingRun.seconds() / ((first.seconds() + second.seconds()) / 2)));
-            if (record) {
-                results.add(new ResultRow(
+        var builder =
+                Billing.builder().persistence(store).clock(Workload.clock()).policy(Workload.policy());
+        if (options.chunk > 0) {
+            builder.chunkSize(options.chunk);
+        }
+        if (options.runThreads > 0) {
+            builder.runThreads(options.runThreads);
+        }
+        var billing = builder.build();
+        var timed = Measurement.of(() -> billing.invoicing().run(Workload.RUN_DATE));
+        BillingRunReport report = timed.value();
+        if (report.invoiced() != n || !report.failures().isEmpty()) {
+            throw new IllegalStateException("billing run on " + database.key() + " invoiced " + report.invoiced()
+                    + " of " + n + ", failures " + report.failures());
+        }
+        RowCounts counts = RowCounts.of(dataSource).requireComplete(n, "billing run");
+        Measurement billingRun = timed.measurement();
+        log("%s N=%d: billing run %.2f s (%,.0f invoices/s), peak heap %d MB, JIT %d ms"
+                .formatted(
                         database.key(),
                         n,
-                        STAGE,
-                        "wispcrm",
-                        false,
-                        billingRun,
-                        report.invoiced(),
-                        counts.rowsWritten(),
-                        Double.NaN));
-            }
+                        billingRun.seconds(),
+                        n / billingRun.seconds(),
+                        billingRun.peakHeapBytes() >> 20,
+                        billingRun.jitMillis()));
+        database.truncate(dataSource, INVOICE_TABLES);
+        Measurement second = rawRun(raw, database, dataSource, n, record);
+        log("%s N=%d: billing/raw = %.2f"
+                .formatted(database.key(), n, billingRun.seconds() / ((first.seconds() + second.seconds()) / 2)));
+        if (record) {
+            results.add(new ResultRow(
+                    database.key(),
+                    n,
+                    STAGE,
+                    "wispcrm",
+                    false,
+                    billingRun,
+                    report.invoiced(),
+                    counts.rowsWritten(),
+                    Double.NaN));
         }
     }
 
@@ -207,11 +218,12 @@ public final class BillingRunBenchmark {
             int rawBatch,
             int jpaBatch,
             int warmup,
+            int warmupRounds,
             long seed,
             Path out,
             List<String> note) {
         static final String USAGE = "usage: BillingRunBenchmark [--n 10000,100000] [--db mariadb,postgresql]"
-                + " [--chunk 500] [--run-threads 2] [--raw-batch 500] [--jpa-batch 50] [--warmup 10000] [--seed 42]"
+                + " [--chunk 500] [--run-threads 2] [--raw-batch 500] [--jpa-batch 50] [--warmup 10000] [--warmup-rounds 5] [--seed 42]"
                 + " [--out benchmarks/target/results] [--note text]";
 
         static Options parse(String... args) {
@@ -222,6 +234,7 @@ public final class BillingRunBenchmark {
             int rawBatch = 500;
             int jpaBatch = 50;
             int warmup = 10_000;
+            int warmupRounds = 5;
             long seed = 42;
             Path out = CommandLine.defaultResults();
             var notes = new ArrayList<String>();
@@ -236,6 +249,7 @@ public final class BillingRunBenchmark {
                     case "--raw-batch" -> rawBatch = Integer.parseInt(value);
                     case "--jpa-batch" -> jpaBatch = Integer.parseInt(value);
                     case "--warmup" -> warmup = Integer.parseInt(value);
+                    case "--warmup-rounds" -> warmupRounds = Integer.parseInt(value);
                     case "--seed" -> seed = Long.parseLong(value);
                     case "--out" -> out = Path.of(value);
                     case "--note" -> notes.add(value);
@@ -247,11 +261,22 @@ public final class BillingRunBenchmark {
                     || runThreads < 0
                     || rawBatch < 1
                     || jpaBatch < 1
-                    || warmup < 0) {
+                    || warmup < 0
+                    || warmupRounds < 1) {
                 throw new IllegalArgumentException("Sizes, chunk and batches must be positive");
             }
             return new Options(
-                    sizes, databases, chunk, runThreads, rawBatch, jpaBatch, warmup, seed, out, List.copyOf(notes));
+                    sizes,
+                    databases,
+                    chunk,
+                    runThreads,
+                    rawBatch,
+                    jpaBatch,
+                    warmup,
+                    warmupRounds,
+                    seed,
+                    out,
+                    List.copyOf(notes));
         }
     }
 }

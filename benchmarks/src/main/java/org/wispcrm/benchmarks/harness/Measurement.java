@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
  * @param loadAverage the mean of the 1-minute load averages sampled during the stage
  * @param cpuSeconds CPU time this JVM used during the stage (all its threads: the stage, GC, JIT); steadier than
  *     wall time on a machine shared with other work, but blind to the database server's CPU
+ * @param jitMillis time the JIT compilers spent compiling during the stage, summed over their threads: on two cores
+ *     a compiler thread takes CPU from the stage, so a stage measured before the JIT is done shows it here
  */
 public record Measurement(
         double seconds,
@@ -24,7 +26,8 @@ public record Measurement(
         long gcCount,
         long gcMillis,
         double loadAverage,
-        double cpuSeconds) {
+        double cpuSeconds,
+        long jitMillis) {
 
     /** What a timed body returns with its measurement. */
     public record Timed<T>(T value, Measurement measurement) {}
@@ -54,6 +57,7 @@ public record Measurement(
         long start;
         long end;
         long cpuStart = processCpuNanos();
+        long jitStart = jitMillisSoFar();
         try (HeapSampler heap = HeapSampler.start(10)) {
             loadThread.start();
             start = System.nanoTime();
@@ -75,7 +79,8 @@ public record Measurement(
                             heap.gcCount(),
                             heap.gcMillis(),
                             loadSum.sum() / loadSamples.sum(),
-                            (processCpuNanos() - cpuStart) / 1e9));
+                            (processCpuNanos() - cpuStart) / 1e9,
+                            jitMillisSoFar() - jitStart));
         }
     }
 
@@ -94,7 +99,14 @@ public record Measurement(
                 stages.stream().mapToLong(Measurement::gcCount).sum(),
                 stages.stream().mapToLong(Measurement::gcMillis).sum(),
                 load,
-                stages.stream().mapToDouble(Measurement::cpuSeconds).sum());
+                stages.stream().mapToDouble(Measurement::cpuSeconds).sum(),
+                stages.stream().mapToLong(Measurement::jitMillis).sum());
+    }
+
+    /** The JIT compilers' total compilation time so far (0 if the JVM does not tell). */
+    public static long jitMillisSoFar() {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private static long processCpuNanos() {

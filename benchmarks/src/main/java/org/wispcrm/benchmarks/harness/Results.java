@@ -84,8 +84,9 @@ public final class Results {
 
     /** One header line and a line per row. */
     public synchronized String csv() {
-        var out = new StringBuilder("benchmark,started,database,n,stage,variant,baseline,seconds,items_per_second,"
-                + "ratio,peak_heap_mb,peak_live_heap_mb,gc_count,gc_ms,rows_written,load_average,jvm_cpu_seconds\n");
+        var out = new StringBuilder(
+                "benchmark,started,database,n,stage,variant,baseline,seconds,items_per_second,"
+                        + "ratio,peak_heap_mb,peak_live_heap_mb,gc_count,gc_ms,rows_written,load_average,jvm_cpu_seconds,jit_ms\n");
         for (ResultRow r : rows) {
             Measurement m = r.measurement();
             out.append(String.join(
@@ -106,7 +107,8 @@ public final class Results {
                             Long.toString(m.gcMillis()),
                             Long.toString(r.rowsWritten()),
                             fmt("%.2f", m.loadAverage()),
-                            fmt("%.3f", m.cpuSeconds())))
+                            fmt("%.3f", m.cpuSeconds()),
+                            Long.toString(m.jitMillis())))
                     .append('\n');
         }
         return out.toString();
@@ -168,6 +170,8 @@ public final class Results {
                     .append(fmt("%.2f", m.loadAverage()))
                     .append(", \"jvmCpuSeconds\": ")
                     .append(fmt("%.3f", m.cpuSeconds()))
+                    .append(", \"jitMillis\": ")
+                    .append(m.jitMillis())
                     .append('}')
                     .append(i + 1 < rows.size() ? ",\n" : "\n");
         }
@@ -186,8 +190,8 @@ public final class Results {
             out.append(note).append("\n\n");
         }
         out.append("| database | N | stage | variant | seconds | items/s | ratio | peak heap MB | peak live heap MB "
-                + "| GCs (ms) | rows written | load avg | JVM CPU s |\n");
-        out.append("|---|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+                + "| GCs (ms) | rows written | load avg | JVM CPU s | JIT ms |\n");
+        out.append("|---|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (ResultRow r : rows) {
             Measurement m = r.measurement();
             out.append("| ")
@@ -205,7 +209,8 @@ public final class Results {
                             m.gcCount() + " (" + m.gcMillis() + ")",
                             fmt("%,d", r.rowsWritten()),
                             fmt("%.1f", m.loadAverage()),
-                            fmt("%.2f", m.cpuSeconds())))
+                            fmt("%.2f", m.cpuSeconds()),
+                            Long.toString(m.jitMillis())))
                     .append(" |\n");
         }
         return out.toString();

@@ -29,6 +29,7 @@ import org.wispcrm.benchmarks.harness.Measurement;
 import org.wispcrm.benchmarks.harness.ResultRow;
 import org.wispcrm.benchmarks.harness.Results;
 import org.wispcrm.benchmarks.harness.S3ProxyProcess;
+import org.wispcrm.benchmarks.harness.WarmUp;
 import org.wispcrm.benchmarks.pdf.BenchmarkDocuments;
 import org.wispcrm.billing.Billing;
 import org.wispcrm.billing.document.DocumentKeys;
@@ -69,7 +70,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  *
  * <pre>
  * mvn -B -ntp -pl benchmarks -am package -DskipTests
- * java -Xmx512m -cp benchmarks/target/benchmarks.jar org.wispcrm.benchmarks.monthclose.MonthCloseBenchmark \
+ * java -Xms512m -Xmx512m -cp benchmarks/target/benchmarks.jar org.wispcrm.benchmarks.monthclose.MonthCloseBenchmark \
  *     --n 1000,10000,100000 --db mariadb,postgresql,h2
  * </pre>
  *
@@ -158,12 +159,21 @@ public final class MonthCloseBenchmark {
             var servers = new Servers(s3proxy, s3, presigner, stub, http, "", "");
             for (BenchDatabase database : options.databases()) {
                 try (HikariDataSource pool = database.dataSource(database.url(environment), options.workers() + 4)) {
-                    if (options.warmup() > 0) {
-                        log(database.key() + ": warm-up with " + options.warmup() + " subscriptions (not recorded)");
-                        closeMonth(database, pool, servers, options.warmup(), false);
-                    }
-                    for (int n : options.sizes()) {
-                        closeMonth(database, pool, servers, n, true);
+                    database.wipeSchema(pool);
+                    // one store for every close on this database, as a host keeps one for its process's life
+                    try (var store = JpaPersistence.create(pool)) {
+                        if (options.warmup() > 0) {
+                            log(database.key() + ": warm-up with " + options.warmup()
+                                    + " subscriptions (not recorded)");
+                            WarmUp.untilJitQuiet(
+                                    database.key(),
+                                    options.warmupRounds(),
+                                    () -> closeMonth(database, pool, store, servers, options.warmup(), false),
+                                    MonthCloseBenchmark::log);
+                        }
+                        for (int n : options.sizes()) {
+                            closeMonth(database, pool, store, servers, n, true);
+                        }
                     }
                 }
             }
@@ -183,35 +193,35 @@ public final class MonthCloseBenchmark {
         return results;
     }
 
-    /** One month close of {@code n} subscriptions on a fresh schema; records its rows when {@code record}. */
-    private void closeMonth(BenchDatabase database, HikariDataSource pool, Servers shared, int n, boolean record)
+    /** One month close of {@code n} subscriptions on emptied tables; records its rows when {@code record}. */
+    private void closeMonth(
+            BenchDatabase database, HikariDataSource pool, JpaPersistence store, Servers shared, int n, boolean record)
             throws Exception {
         Servers servers = shared.withNewBuckets();
         try {
-            closeMonthOn(database, pool, servers, n, record);
+            closeMonthOn(database, pool, store, servers, n, record);
         } finally {
             servers.deleteBuckets();
         }
     }
 
-    private void closeMonthOn(BenchDatabase database, HikariDataSource pool, Servers servers, int n, boolean record)
+    private void closeMonthOn(
+            BenchDatabase database, HikariDataSource pool, JpaPersistence store, Servers servers, int n, boolean record)
             throws Exception {
-        database.wipeSchema(pool);
-        try (var store = JpaPersistence.create(pool)) {
-            var workload = new Workload(options.seed());
-            long seedStart = System.nanoTime();
-            workload.seed(store, n, 1000);
-            database.analyze(pool, BillingRunBenchmark.SEEDED_TABLES);
-            log("%s N=%,d: seeded in %.1f s (not timed)".formatted(database.key(), n, since(seedStart)));
-            var stages = new ArrayList<ResultRow>();
-            stages.addAll(billing(database, pool, store, workload, n));
-            stages.addAll(pdfToDisk(database, pool, store, n));
-            stages.addAll(pdfToS3(database, pool, store, servers, n));
-            stages.addAll(dispatch(database, pool, store, servers, n));
-            stages.addAll(close(database.key(), n, stages));
-            if (record) {
-                stages.forEach(results::add);
-            }
+        database.empty(pool);
+        var workload = new Workload(options.seed());
+        long seedStart = System.nanoTime();
+        workload.seed(store, n, 1000);
+        database.analyze(pool, BillingRunBenchmark.SEEDED_TABLES);
+        log("%s N=%,d: seeded in %.1f s (not timed)".formatted(database.key(), n, since(seedStart)));
+        var stages = new ArrayList<ResultRow>();
+        stages.addAll(billing(database, pool, store, workload, n));
+        stages.addAll(pdfToDisk(database, pool, store, n));
+        stages.addAll(pdfToS3(database, pool, store, servers, n));
+        stages.addAll(dispatch(database, pool, store, servers, n));
+        stages.addAll(close(database.key(), n, stages));
+        if (record) {
+            stages.forEach(results::add);
         }
     }
 
@@ -459,11 +469,13 @@ public final class MonthCloseBenchmark {
             int workers,
             int pdfThreads,
             int warmup,
+            int warmupRounds,
             long seed,
             Path out,
             List<String> note) {
         static final String USAGE = "usage: MonthCloseBenchmark [--n 1000,10000,100000] [--db mariadb,postgresql,h2]"
-                + " [--workers 4] [--pdf-threads 4] [--warmup 30000] [--seed 42] [--out benchmarks/target/results]"
+                + " [--workers 4] [--pdf-threads 4] [--warmup 30000] [--warmup-rounds 5] [--seed 42]"
+                + " [--out benchmarks/target/results]"
                 + " [--note text]";
 
         static Options parse(String... args) {
@@ -472,6 +484,7 @@ public final class MonthCloseBenchmark {
             int workers = 4;
             int pdfThreads = 4;
             int warmup = 30_000;
+            int warmupRounds = 5;
             long seed = 42;
             Path out = CommandLine.defaultResults();
             var notes = new ArrayList<String>();
@@ -484,28 +497,35 @@ public final class MonthCloseBenchmark {
                     case "--workers" -> workers = Integer.parseInt(value);
                     case "--pdf-threads" -> pdfThreads = Integer.parseInt(value);
                     case "--warmup" -> warmup = Integer.parseInt(value);
+                    case "--warmup-rounds" -> warmupRounds = Integer.parseInt(value);
                     case "--seed" -> seed = Long.parseLong(value);
                     case "--out" -> out = Path.of(value);
                     case "--note" -> notes.add(value);
                     default -> throw new IllegalArgumentException("Unknown option " + arg);
                 }
             }
-            if (sizes.stream().anyMatch(s -> s < 1) || workers < 1 || pdfThreads < 1 || warmup < 0) {
-                throw new IllegalArgumentException("Sizes, workers and threads must be positive");
+            if (sizes.stream().anyMatch(s -> s < 1)
+                    || workers < 1
+                    || pdfThreads < 1
+                    || warmup < 0
+                    || warmupRounds < 1) {
+                throw new IllegalArgumentException("Sizes, workers, threads and warm-up rounds must be positive");
             }
-            return new Options(sizes, databases, workers, pdfThreads, warmup, seed, out, List.copyOf(notes));
+            return new Options(
+                    sizes, databases, workers, pdfThreads, warmup, warmupRounds, seed, out, List.copyOf(notes));
         }
 
         String describe() {
             return String.format(
                     Locale.ROOT,
                     "N %s on %s, %d dispatch workers (and baseline threads), %d threads rendering and storing PDFs (library and baseline),"
-                            + " warm-up %d subscriptions per database, seed %d",
+                            + " warm-up rounds of %d subscriptions per database until the JIT is quiet (at most %d), seed %d",
                     sizes,
                     databases.stream().map(BenchDatabase::key).toList(),
                     workers,
                     pdfThreads,
                     warmup,
+                    warmupRounds,
                     seed);
         }
     }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wispcrm.benchmarks.harness.ResultRow;
 
 /**
- * The month close end to end on H2 with 60 subscriptions and two sizes: S3Proxy in its child JVM, the UltraMsg stub,
- * every stage and its baseline checked (the benchmark throws if any invoice, document or message is missing or
+ * The month close end to end on H2 with 60 subscriptions and two sizes, after warm-up rounds on the same store: S3Proxy
+ * in its child JVM, the UltraMsg stub, every stage and its baseline checked (the benchmark throws if any invoice, document or message is missing or
  * doubled), ratios computed, results and plot written.
  */
 class MonthCloseBenchmarkSmokeTest {
@@ -23,7 +23,18 @@ class MonthCloseBenchmarkSmokeTest {
     void aSmallCloseOnH2RunsEveryStageNextToItsBaselineAndPlotsIt(@TempDir Path out) throws Exception {
         System.setProperty("java.awt.headless", "true");
         var options = MonthCloseBenchmark.Options.parse(
-                "--n", "30,60", "--db", "h2", "--warmup", "0", "--workers", "2", "--out", out.toString());
+                "--n",
+                "30,60",
+                "--db",
+                "h2",
+                "--warmup",
+                "20",
+                "--warmup-rounds",
+                "2",
+                "--workers",
+                "2",
+                "--out",
+                out.toString());
 
         var results = new MonthCloseBenchmark(options, Map.of()).run();
 
