@@ -24,15 +24,15 @@ import org.wispcrm.jpa.JpaPersistence;
  * The billing run of N subscriptions on MariaDB and PostgreSQL, timed from the run's start to its end, next to a
  * raw JDBC batch insert of the same rows measured in the same process against the same database.
  *
- * <p>For each database and N: a fresh schema (every table dropped, then migrated), N customers seeded through the
- * JPA adapter (not timed), the raw baseline (timed), the invoice tables emptied, the billing run (timed, then
+ * <p>For each database, one schema migrated and one store for the whole run, as a host keeps one. For each N: every
+ * table emptied, N customers seeded through the JPA adapter (not timed), the raw baseline (timed), the invoice tables emptied, the billing run (timed, then
  * checked: N invoices numbered 1..N without gaps, two lines and one outbox message each), the tables emptied
  * again and the raw baseline once more, so the billing run is bracketed by two baselines on the same machine load;
- * the ratio is to their mean. A warm-up round on a small N first lets the JIT compile both paths.
+ * the ratio is to their mean. Warm-up rounds first, until the JIT is quiet ({@link WarmUp}).
  *
  * <pre>
  * mvn -B -ntp -pl benchmarks -am package -DskipTests
- * java -Xmx512m -cp benchmarks/target/benchmarks.jar org.wispcrm.benchmarks.billing.BillingRunBenchmark \
+ * java -Xms512m -Xmx512m -cp benchmarks/target/benchmarks.jar org.wispcrm.benchmarks.billing.BillingRunBenchmark \
  *     --n 10000,100000 --db mariadb,postgresql
  * </pre>
  *
@@ -40,8 +40,8 @@ import org.wispcrm.jpa.JpaPersistence;
  * {@code --chunk} customers per unit of work of the billing run (default: the library's, 500),
  * {@code --run-threads} chunks the run bills at once (default: the library's, 2),
  * {@code --raw-batch} customers per transaction of the baseline (500), {@code --jpa-batch} JDBC batch size of the
- * adapter (50), {@code --warmup} customers of the warm-up round (10000, so the JIT has compiled both paths before
- * anything is measured; 0 for none), {@code --out} directory of the
+ * adapter (50), {@code --warmup} customers of a warm-up round (10000; 0 for none), {@code --warmup-rounds} the
+ * most warm-up rounds (5), {@code --out} directory of the
  * results (benchmarks/target/results), {@code --note} a line of text for the report. Database URLs come from
  * {@code WISPCRM_MARIADB_URL} and {@code WISPCRM_POSTGRES_URL}.
  */

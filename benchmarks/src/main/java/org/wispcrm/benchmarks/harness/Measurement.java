@@ -32,7 +32,11 @@ public record Measurement(
     /** What a timed body returns with its measurement. */
     public record Timed<T>(T value, Measurement measurement) {}
 
-    /** Runs {@code body} and measures it. A full collection first, so garbage of earlier stages does not count. */
+    /**
+     * Runs {@code body} and measures it. A full collection first, so garbage of earlier stages does not count; run
+     * the JVM with {@code -Xms} equal to {@code -Xmx}, or G1 shrinks the heap after that collection and the stage
+     * pays the kernel to fault its pages back in (docs/performance.md, change 20).
+     */
     public static <T> Timed<T> of(Callable<T> body) throws Exception {
         System.gc();
         var loadSum = new DoubleAdder();

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * its queue is long the tiered policy raises the thresholds for the optimizing compiler. So after one warm-up month
  * close of 30,000 subscriptions, the methods a billing run calls per invoice were still at tier 3 (C1 with
  * profiling). They reached tier 4 only during the measured runs, with C2 taking a core from the stage
- * (docs/performance.md, change 18). A round here is repeated while the JIT compiled for more than
+ * (docs/performance.md, change 19). A round here is repeated while the JIT compiled for more than
  * {@link #QUIET_SHARE} of its wall time, so the measured runs see the code a long-running host runs.
  */
 public final class WarmUp {
