@@ -25,7 +25,8 @@ import org.wispcrm.jpa.JpaPersistence;
  * raw JDBC batch insert of the same rows measured in the same process against the same database.
  *
  * <p>For each database, one schema migrated and one store for the whole run, as a host keeps one. For each N: every
- * table emptied, N customers seeded through the JPA adapter (not timed), the raw baseline (timed), the invoice tables emptied, the billing run (timed, then
+ * table emptied, N customers seeded through the JPA adapter (not timed), the raw baseline (timed), the invoice
+ * tables emptied, the billing run (timed, then
  * checked: N invoices numbered 1..N without gaps, two lines and one outbox message each), the tables emptied
  * again and the raw baseline once more, so the billing run is bracketed by two baselines on the same machine load;
  * the ratio is to their mean. Warm-up rounds first, until the JIT is quiet ({@link WarmUp}).
